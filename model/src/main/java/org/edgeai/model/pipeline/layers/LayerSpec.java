@@ -195,8 +195,10 @@ public final class LayerSpec {
                     String a = act("activation", path, "none");
                     boolean tied = Json.bool(json, "tied", path, false);
                     if (in != null && in.last() != inF && in.elements() != inF) {
-                        throw new SpecException(Json.at(path, "in"), "expected " + in.last() + " (last dimension of input "
-                                + in + ") or " + in.elements() + " (flattened), got " + inF);
+                        throw new SpecException(Json.at(path, "in"), in.rank() == 1
+                                ? "expected " + in.last() + " (the input has shape " + in + "), got " + inF
+                                : "expected " + in.last() + " (last dimension of input " + in + ") or " + in.elements()
+                                        + " (flattened), got " + inF);
                     }
                     return in == null ? null : ShapeCalculator.linear(in, inF, out, bias, a, tied);
                 }
