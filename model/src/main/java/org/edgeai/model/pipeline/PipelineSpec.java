@@ -135,6 +135,10 @@ public record PipelineSpec(ModelSpec model, List<String> nodes, String from, Str
         if (bits != 16 && bits != 32) {
             throw new SpecException(Json.at(path, "precisionBits"), "expected 32 (fp32) or 16 (fp16), got " + bits);
         }
+        if ((long) m * minibatches > 1_000_000) {
+            throw new SpecException(Json.at(path, "minibatches"), "expected microBatches x minibatches <= 1000000, got "
+                    + m + " x " + minibatches);
+        }
         boolean remat = Json.bool(section, "rematerialize", path, false);
         double upd = Json.number(section, "updateFlopsPerParam", path, 0, false, 0);
         if (nodes != null && !partitioner.equals("pipedream") && nodes.size() > layerCount) {

@@ -87,6 +87,28 @@ public final class ModelSpec {
         return spec;
     }
 
+    /**
+     * The model of a file given to {@code model info FILE}: an experiment's {@code pipeline.model} or
+     * {@code split.model}, or a bare model object ({@code {"preset": ...}} or {@code {"input": ..., "layers": ...}}).
+     *
+     * @throws SpecException when the document holds none of these, or the model is invalid
+     */
+    public static ModelSpec fromDocument(JsonNode root) {
+        if (root != null && root.isObject()) {
+            for (String section : new String[] {"pipeline", "split"}) {
+                JsonNode s = root.get(section);
+                if (s != null && s.isObject() && s.has("model")) {
+                    return parse(s.get("model"), section + ".model");
+                }
+            }
+            if (root.has("preset") || root.has("layers")) {
+                return parse(root, "model");
+            }
+        }
+        throw new SpecException("(root)", "expected an experiment with pipeline.model or split.model, or a model object"
+                + " with \"preset\" or \"input\" and \"layers\", got " + Json.describe(root));
+    }
+
     public String name() {
         return name;
     }
