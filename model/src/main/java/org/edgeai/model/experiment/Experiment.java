@@ -16,7 +16,7 @@ import org.edgeai.model.topology.generate.GeneratorProvider;
  * An experiment in memory: what an experiment file ({@code "schemaVersion": 1}) holds. Typed here: name,
  * description, seed, the topology section ({@link TopologySpec}) and {@code run.rounds}. The sections that
  * later parts of the workbench give meaning to ({@code workload}, {@code algorithm}, {@code pipeline},
- * {@code compression}, {@code network}, {@code sweep}) are kept as {@link Section}s, as written, and read
+ * {@code split}, {@code compression}, {@code network}, {@code sweep}) are kept as {@link Section}s, as written, and read
  * through {@link #section(String)} by the code that owns them.
  *
  * <p>Every value remembers whether it was written: the getters return the value in force (the default when
@@ -34,12 +34,16 @@ public final class Experiment {
     /** Largest {@code run.rounds}. */
     public static final long MAX_ROUNDS = 1_000_000_000L;
 
-    /** The top-level keys, in the order they are written (DESIGN.md's example; pipeline beside algorithm, sweep last). */
+    /**
+     * The top-level keys, in the order they are written: DESIGN.md's example, with a pipeline experiment's
+     * {@code pipeline} and a split-inference experiment's {@code split} beside {@code algorithm}, and
+     * {@code sweep} last.
+     */
     public static final List<String> KEYS = List.of("schemaVersion", "name", "description", "seed", "topology",
-            "workload", "algorithm", "pipeline", "compression", "network", "run", "sweep");
+            "workload", "algorithm", "pipeline", "split", "compression", "network", "run", "sweep");
 
     /** The sections kept as written for later code, in the order they are written. */
-    public static final List<String> RAW_SECTIONS = List.of("workload", "algorithm", "pipeline", "compression",
+    public static final List<String> RAW_SECTIONS = List.of("workload", "algorithm", "pipeline", "split", "compression",
             "network", "sweep");
 
     private final String name;

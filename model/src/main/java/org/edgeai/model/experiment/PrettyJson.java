@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.LongNode;
 public final class PrettyJson {
 
     /** Lines are kept within this many columns where a value can be put on one line. */
-    public static final int WIDTH = 100;
+    public static final int WIDTH = 120;
 
     private PrettyJson() {
     }

@@ -24,7 +24,7 @@ import org.edgeai.model.spi.ProviderRegistry;
  * A JSON object of an experiment file together with its place in the file: its JSON path (e.g.
  * {@code algorithm} or {@code workload.dataset}) and the means to locate any value inside it. The
  * experiment keeps the sections it does not type itself ({@code workload}, {@code algorithm},
- * {@code compression}, {@code network}, {@code pipeline}, {@code sweep}) as sections, in the order and
+ * {@code compression}, {@code network}, {@code pipeline}, {@code split}, {@code sweep}) as sections, in the order and
  * form they were written, and writes them back unchanged on save.
  *
  * <p>Code that gives a section its meaning reads typed values through this class, so every error is located

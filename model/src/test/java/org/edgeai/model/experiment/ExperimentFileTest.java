@@ -136,7 +136,7 @@ class ExperimentFileTest {
         String text = "{\n  \"schemaVersion\": 1,\n  \"sed\": 3,\n  \"topology\": { \"generator\": { \"type\": \"ring\", \"nodes\": 4 } }\n}\n";
         ExperimentFileException e = loadFails("u.json", text);
         assertEquals("u.json:3:3: sed: unknown key 'sed' (did you mean 'seed'?); expected one of schemaVersion, name, "
-                + "description, seed, topology, workload, algorithm, pipeline, compression, network, run, sweep", e.getMessage());
+                + "description, seed, topology, workload, algorithm, pipeline, split, compression, network, run, sweep", e.getMessage());
 
         String inNode = "{\"schemaVersion\": 1, \"topology\": {\"nodes\": [{\"id\": \"a\", \"computeGFlops\": 3}]}}";
         ExperimentFileException n = loadFails("n.json", inNode);
