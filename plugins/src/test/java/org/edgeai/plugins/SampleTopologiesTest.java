@@ -82,7 +82,9 @@ class SampleTopologiesTest {
 
     private static List<Path> files() throws IOException {
         try (Stream<Path> s = Files.list(samples)) {
-            return s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().startsWith("."))
+            // every file a user can open as a topology or experiment; a README or the like is not one
+            return s.filter(Files::isRegularFile)
+                    .filter(p -> TopologyFormat.knownExtensions().stream().anyMatch(e -> p.toString().toLowerCase(java.util.Locale.ROOT).endsWith(e)))
                     .sorted().toList();
         }
     }

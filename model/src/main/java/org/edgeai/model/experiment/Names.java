@@ -28,8 +28,7 @@ public final class Names {
             }
             sb.append("?)");
         }
-        sb.append("; expected ");
-        sb.append(known.isEmpty() ? "none here" : "one of " + String.join(", ", known));
+        sb.append(known.isEmpty() ? "; there are none to choose from" : "; expected one of " + String.join(", ", known));
         return sb.toString();
     }
 

@@ -32,10 +32,14 @@ final class DotFormat {
     }
 
     private static final Pattern LINE_COL = Pattern.compile("line (\\d+):(\\d+)");
+    /** {@code digraph} as the first word after comments (DOT keywords are case-independent). */
+    private static final Pattern DIGRAPH = Pattern.compile(
+            "\\s*(?:(?://[^\\n]*|#[^\\n]*|/\\*.*?\\*/)\\s*)*(?:strict\\s+)?digraph\\b",
+            Pattern.DOTALL | Pattern.CASE_INSENSITIVE);
 
     static RawGraph read(String text, String origin) {
         RawGraph g = new RawGraph(origin);
-        g.directed = text.matches("(?s)\\s*(strict\\s+)?digraph\\b.*");
+        g.directed = DIGRAPH.matcher(text).lookingAt();
         Map<String, RawGraph.RawNode> nodes = new LinkedHashMap<>();
         RawGraph.RawEdge[] current = {null};
         DOTEventDrivenImporter imp = new DOTEventDrivenImporter(true, true);

@@ -288,6 +288,7 @@ class SectionAndOverridesTest {
         assertEquals(2, Names.distance("kitten", "sitten") + 1);
         assertEquals("unknown layout 'sircle' (did you mean 'circle'?); expected one of circle, tree",
                 Names.unknown("layout", "sircle", List.of("circle", "tree")));
+        assertEquals("unknown generator 'ring'; there are none to choose from", Names.unknown("generator", "ring", List.of()));
     }
 
     @Test

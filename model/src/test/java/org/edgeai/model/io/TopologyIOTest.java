@@ -315,6 +315,13 @@ class TopologyIOTest {
         assertEquals(1, t.findLink("router", "pc 1").orElseThrow().latencyMs());
         assertEquals(STD.link().latencyMs(), t.findLink("router", "printer").orElseThrow().latencyMs());
 
+        String di = "// written by hand\n/* two directions */ Digraph { a -> b [latencyMs=1]; b -> a [latencyMs=9]; }\n";
+        Topology d = TopologyIO.read(di, TopologyFormat.DOT, "di.dot", GEN, STD);
+        assertEquals(1, d.linkCount(), "a digraph's two directions are one full-duplex link");
+        assertEquals(1, d.findLink("a", "b").orElseThrow().latencyMs());
+        assertEquals("edge b -- a appears twice; a topology has at most one link between two nodes",
+                fails("graph { a -- b; b -- a; }", TopologyFormat.DOT).problem());
+
         TopologyFileException e = fails("graph {\n  a -- ;\n}\n", TopologyFormat.DOT);
         assertEquals(2, e.line());
         assertEquals(8, e.column());
