@@ -1,7 +1,6 @@
 package org.edgeai.model.io;
 
 import java.io.Reader;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +53,7 @@ final class GraphMlFormat {
         XMLStreamReader r = null;
         try {
             r = secureFactory().createXMLStreamReader(in);
-            Map<String, Key> keys = new HashMap<>();
+            Map<String, Key> keys = new LinkedHashMap<>(); // declaration order, so defaults apply deterministically
             boolean sawGraphml = false;
             int graphDepth = 0; // >0 while inside the first <graph>
             boolean graphDone = false;
