@@ -21,7 +21,8 @@ import org.edgeai.model.topology.generate.LayoutKind;
  *
  * <p>Not JGraphT's {@code RandomRegularGraphGenerator}: its simple-graph mode restarts the whole pairing
  * on any conflict, an expected exp((d^2-1)/4) restarts, and works through a boxed {@code Graph}. This is
- * O(n d log d) time and O(n d) memory (1,000,000 nodes of degree 4 in well under a second). The
+ * O(n d log(n d)) time (one sort of the link keys) and O(n d) memory; 1,000,000 nodes of degree 4 take
+ * well under a second. The
  * distribution is close to, but not exactly, uniform over d-regular graphs (the swaps add a small bias
  * when d is large relative to sqrt(n)). Deterministic given the seed (one {@link SplittableRandom}).
  */
@@ -79,17 +80,20 @@ public final class RandomRegularGenerator extends AbstractGenerator {
         }
         int[] eu = new int[m];
         int[] ev = new int[m];
-        int[] adj = new int[stubs]; // node i's neighbours in adj[i*d .. i*d+d), one slot per stub
-        int[] fill = new int[n];
         for (int e = 0; e < m; e++) {
-            int a = s[2 * e];
-            int b = s[2 * e + 1];
-            eu[e] = a;
-            ev[e] = b;
-            adj[a * d + fill[a]++] = b;
-            adj[b * d + fill[b]++] = a;
+            eu[e] = s[2 * e];
+            ev[e] = s[2 * e + 1];
         }
-        boolean[] bad = findBad(n, eu, ev);
+        s = null;
+        // Link multiset as a sorted key array (sequential work only: random access into per-node arrays costs
+        // more than the sort at 10^6 nodes); the few swaps of the repair go into a small overlay.
+        long[] sorted = new long[m];
+        for (int e = 0; e < m; e++) {
+            sorted[e] = key(eu[e], ev[e], n);
+        }
+        Arrays.sort(sorted);
+        LinkCounts links = new LinkCounts(sorted);
+        boolean[] bad = findBad(n, eu, ev, sorted);
         // give each bad link a bounded number of swap attempts; a valid swap exists for most random partners
         int triesPerLink = 100 + 20 * d;
         for (int e = 0; e < m; e++) {
@@ -111,13 +115,13 @@ public final class RandomRegularGenerator extends AbstractGenerator {
                     x = y;
                     y = tmp;
                 }
-                if (a == x || b == y || has(adj, d, a, x) || has(adj, d, b, y)) {
+                if (a == x || b == y || links.count(key(a, x, n)) > 0 || links.count(key(b, y, n)) > 0) {
                     continue;
                 }
-                replace(adj, d, a, b, x);
-                replace(adj, d, b, a, y);
-                replace(adj, d, x, y, a);
-                replace(adj, d, y, x, b);
+                links.add(key(a, b, n), -1);
+                links.add(key(x, y, n), -1);
+                links.add(key(a, x, n), 1);
+                links.add(key(b, y, n), 1);
                 eu[e] = a;
                 ev[e] = x;
                 eu[f] = b;
@@ -132,69 +136,80 @@ public final class RandomRegularGenerator extends AbstractGenerator {
         return new int[][] {eu, ev};
     }
 
+    private static long key(int a, int b, int n) {
+        return a < b ? (long) a * n + b : (long) b * n + a;
+    }
+
     /**
-     * Marks self loops and every repeat of a link after its first occurrence (by link index). Per node, the
-     * links it owns as the smaller endpoint are sorted by the other endpoint: O(n d log d).
+     * Marks self loops and every repeat of a link after its first occurrence (by link index): the repeated
+     * keys are adjacent in {@code sorted}; each link is looked up in the (usually very short) list of them.
+     * O(m log r) here for r repeated keys, after the caller's O(m log m) sort.
      */
-    private static boolean[] findBad(int n, int[] eu, int[] ev) {
+    private static boolean[] findBad(int n, int[] eu, int[] ev, long[] sorted) {
         int m = eu.length;
         boolean[] bad = new boolean[m];
-        int[] count = new int[n];
+        long[] repeated = new long[16];
+        int r = 0;
+        for (int k = 1; k < m; k++) {
+            if (sorted[k] == sorted[k - 1] && (r == 0 || repeated[r - 1] != sorted[k])) {
+                if (r == repeated.length) {
+                    repeated = Arrays.copyOf(repeated, 2 * r);
+                }
+                repeated[r++] = sorted[k]; // ascending, since sorted is
+            }
+        }
+        boolean[] met = new boolean[r]; // repeated key already met in link order
         for (int e = 0; e < m; e++) {
-            int a = Math.min(eu[e], ev[e]);
             if (eu[e] == ev[e]) {
                 bad[e] = true;
-            } else {
-                count[a]++;
-            }
-        }
-        // bucket links by owner (smaller endpoint), packed (other endpoint << 32 | link index)
-        int[] cursor = new int[n];
-        int[] start = new int[n + 1];
-        for (int i = 0; i < n; i++) {
-            start[i + 1] = start[i] + count[i];
-        }
-        long[] packed = new long[start[n]];
-        for (int e = 0; e < m; e++) {
-            if (eu[e] != ev[e]) {
-                int a = Math.min(eu[e], ev[e]);
-                int b = Math.max(eu[e], ev[e]);
-                packed[start[a] + cursor[a]++] = ((long) b << 32) | e;
-            }
-        }
-        for (int i = 0; i < n; i++) {
-            int from = start[i];
-            int to = start[i + 1];
-            if (to - from < 2) {
                 continue;
             }
-            Arrays.sort(packed, from, to); // by other endpoint, then by link index
-            for (int k = from + 1; k < to; k++) {
-                if ((packed[k] >>> 32) == (packed[k - 1] >>> 32)) {
-                    bad[(int) packed[k]] = true;
+            if (r == 0) {
+                continue;
+            }
+            int i = Arrays.binarySearch(repeated, 0, r, key(eu[e], ev[e], n));
+            if (i >= 0) {
+                if (met[i]) {
+                    bad[e] = true;
+                } else {
+                    met[i] = true;
                 }
             }
         }
         return bad;
     }
 
-    private static boolean has(int[] adj, int d, int a, int b) {
-        for (int k = a * d, end = k + d; k < end; k++) {
-            if (adj[k] == b) {
-                return true;
-            }
-        }
-        return false;
-    }
+    /**
+     * Multiplicity of each link key: the sorted keys of the pairing plus a small overlay of the changes made
+     * by swaps. The overlay is only looked up, never iterated, so its hash order cannot leak into results.
+     */
+    private static final class LinkCounts {
+        private final long[] sorted;
+        private final java.util.HashMap<Long, Integer> delta = new java.util.HashMap<>();
 
-    /** Replaces one occurrence of {@code from} in node a's neighbour slots by {@code to}. */
-    private static void replace(int[] adj, int d, int a, int from, int to) {
-        for (int k = a * d, end = k + d; k < end; k++) {
-            if (adj[k] == from) {
-                adj[k] = to;
-                return;
-            }
+        LinkCounts(long[] sorted) {
+            this.sorted = sorted;
         }
-        throw new IllegalStateException("node " + a + " has no slot for neighbour " + from);
+
+        int count(long k) {
+            int i = Arrays.binarySearch(sorted, k);
+            int c = 0;
+            if (i >= 0) {
+                int lo = i;
+                while (lo > 0 && sorted[lo - 1] == k) {
+                    lo--;
+                }
+                int hi = i;
+                while (hi + 1 < sorted.length && sorted[hi + 1] == k) {
+                    hi++;
+                }
+                c = hi - lo + 1;
+            }
+            return c + delta.getOrDefault(k, 0);
+        }
+
+        void add(long k, int change) {
+            delta.merge(k, change, Integer::sum);
+        }
     }
 }

@@ -209,6 +209,38 @@ class LayoutsTest {
     }
 
     @Test
+    void forceDoesNotCollapseRandomGraphsSoTheGridStaysSparse() {
+        // a random graph pulls every region towards every other; without the density feedback the drawing
+        // shrank to a clump with ~270 others within 2k of each node (and an O(n^2) iteration)
+        int n = 2000;
+        IndexedGraph g = randomGraph(n, 3 * n, 21);
+        double[][] p = Layouts.force(g, 4);
+        double cut = 2 * Layouts.SPACING;
+        long close = 0;
+        for (int i = 0; i < n; i++) {
+            for (int j = i + 1; j < n; j++) {
+                if (Math.hypot(p[0][i] - p[0][j], p[1][i] - p[1][j]) < cut) {
+                    close++;
+                }
+            }
+        }
+        double perNode = 2.0 * close / n;
+        assertTrue(perNode < 2.5 * 4 * Math.PI, "others within 2k per node: " + perNode + " (4 pi = 12.6 at the target density)");
+        // and linked nodes are still much closer than random pairs
+        double link = 0;
+        for (int e = 0; e < g.linkCount(); e++) {
+            link += Math.hypot(p[0][g.linkSource(e)] - p[0][g.linkTarget(e)], p[1][g.linkSource(e)] - p[1][g.linkTarget(e)]);
+        }
+        link /= g.linkCount();
+        double any = 0;
+        for (int i = 0; i + 1 < n; i += 2) {
+            any += Math.hypot(p[0][i] - p[0][i + 1], p[1][i] - p[1][i + 1]);
+        }
+        any /= n / 2;
+        assertTrue(link < 0.8 * any, "mean link length " + link + " vs mean distance of unrelated pairs " + any);
+    }
+
+    @Test
     void forceSeparatesNodesThatAreLinkedToTheSameHubs() {
         // complete bipartite K(2, 30): the 30 leaves have identical forces from the hubs; only repulsion separates them
         int[] u = new int[60];
