@@ -44,15 +44,17 @@ public final class GeneratorBench {
      * @param generateS   median seconds of {@code generate}
      * @param buildS      median seconds of {@link TopologyBuilder#build} on the generated graph (0 when not built)
      * @param totalS      median seconds of generate plus build, measured together
+     * @param totalCpuS   median CPU seconds of the measuring thread for generate plus build (excludes GC
+     *                    threads; on a shared machine closer to the unloaded wall time than totalS)
      * @param reps        measured repetitions
      */
     public record Figure(String name, Map<String, Object> params, int nodes, int links, double generateS, double buildS,
-                         double totalS, int reps) {
+                         double totalS, double totalCpuS, int reps) {
 
         @Override
         public String toString() {
-            return String.format(Locale.ROOT, "%-16s %-55s nodes=%-8d links=%-8d generate %.3f s  build %.3f s  total %.3f s  (median of %d)",
-                    name, params, nodes, links, generateS, buildS, totalS, reps);
+            return String.format(Locale.ROOT, "%-16s %-55s nodes=%-8d links=%-8d generate %.3f s  build %.3f s  total %.3f s"
+                            + "  (cpu %.3f s)  median of %d", name, params, nodes, links, generateS, buildS, totalS, totalCpuS, reps);
         }
     }
 
@@ -103,9 +105,12 @@ public final class GeneratorBench {
         double[] gen = new double[reps];
         double[] bld = new double[reps];
         double[] tot = new double[reps];
+        double[] cpu = new double[reps];
+        var threads = java.lang.management.ManagementFactory.getThreadMXBean();
         int nodes = 0;
         int links = 0;
         for (int r = -warmup; r < reps; r++) {
+            long c0 = threads.getCurrentThreadCpuTime();
             long t0 = System.nanoTime();
             GeneratedGraph g = provider.generate(validated, seed);
             long t1 = System.nanoTime();
@@ -116,15 +121,17 @@ public final class GeneratorBench {
                 }
             }
             long t2 = System.nanoTime();
+            long c2 = threads.getCurrentThreadCpuTime();
             nodes = g.n();
             links = g.edgeCount();
             if (r >= 0) {
                 gen[r] = (t1 - t0) / 1e9;
                 bld[r] = (t2 - t1) / 1e9;
                 tot[r] = (t2 - t0) / 1e9;
+                cpu[r] = (c2 - c0) / 1e9;
             }
         }
-        return new Figure(provider.id(), params, nodes, links, median(gen), median(bld), median(tot), reps);
+        return new Figure(provider.id(), params, nodes, links, median(gen), median(bld), median(tot), median(cpu), reps);
     }
 
     private static double median(double[] a) {
