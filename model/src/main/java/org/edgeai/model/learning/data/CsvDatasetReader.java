@@ -18,7 +18,8 @@ import java.util.zip.GZIPInputStream;
  * label column.
  *
  * <ul>
- *   <li>Delimiter: a comma; when the first line holds no comma but a tab or a semicolon, that character.
+ *   <li>Delimiter: a comma; when the first line holds no comma outside double quotes but a tab or a
+ *       semicolon, that character.
  *       Fields may be wrapped in double quotes (a doubled quote inside stands for one quote); spaces around
  *       fields are ignored. Blank lines and lines starting with {@code #} are skipped.</li>
  *   <li>{@code labelColumn} counts from 0, or from the end when negative ({@code -1} is the last column).</li>
@@ -93,7 +94,7 @@ public final class CsvDatasetReader {
                 continue;
             }
             if (delim == 0) {
-                delim = t.indexOf(',') >= 0 ? ',' : t.indexOf('\t') >= 0 ? '\t' : t.indexOf(';') >= 0 ? ';' : ',';
+                delim = detectDelimiter(t);
             }
             List<String> fields = split(t, delim, sourceName, lineNo);
             if (columns < 0) {
@@ -198,6 +199,26 @@ public final class CsvDatasetReader {
         }
         return Dataset.classification(name, java.util.Arrays.copyOf(x, xLen), f, labels, classNames.size(),
                 featureNames, classNames);
+    }
+
+    /** A comma, unless the line holds none outside double quotes but a tab or a semicolon. */
+    static char detectDelimiter(String line) {
+        boolean quoted = false;
+        int tabs = 0;
+        int semis = 0;
+        for (int i = 0; i < line.length(); i++) {
+            char c = line.charAt(i);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted) {
+                if (c == ',') {
+                    return ',';
+                }
+                tabs += c == '\t' ? 1 : 0;
+                semis += c == ';' ? 1 : 0;
+            }
+        }
+        return tabs > 0 ? '\t' : semis > 0 ? ';' : ',';
     }
 
     private static String stripPlus(String s) {
