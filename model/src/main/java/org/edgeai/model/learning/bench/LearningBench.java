@@ -112,6 +112,28 @@ public final class LearningBench {
         });
     }
 
+    /**
+     * Compressing every node's model once, as dsgd does each round: {@code nodes} messages of d = 650
+     * values through one compressor per sender, for the scheme {@code type} with its default parameters.
+     */
+    public static Result compressAll(String type, int nodes, int warmup, int reps) {
+        LearningState s = warmState(digitsSoftmax(nodes), 1);
+        int d = s.dimension();
+        org.edgeai.model.learning.compress.CompressionScheme scheme =
+                org.edgeai.model.learning.compress.Compressors.create(type, Map.of(), 1);
+        org.edgeai.model.learning.compress.Compressor[] cs = new org.edgeai.model.learning.compress.Compressor[nodes];
+        for (int i = 0; i < nodes; i++) {
+            cs[i] = scheme.forSender(i);
+        }
+        float[] out = s.newMatrix();
+        long[] bits = new long[1];
+        return time("compress " + nodes + " messages d=" + d + " " + scheme.describe(), warmup, reps, () -> {
+            for (int i = 0; i < nodes; i++) {
+                bits[0] += cs[i].compress(s.x(), i * d, out, i * d, d);
+            }
+        });
+    }
+
     /** All figures with the default repetitions. */
     public static List<Result> run() {
         List<Result> out = new ArrayList<>();
@@ -119,6 +141,9 @@ public final class LearningBench {
         out.add(batchedGradient(1000, Runtime.getRuntime().availableProcessors(), 20, 31));
         out.add(metrics(1000, 20, 31));
         out.add(dsgdRoundOnRing(1000, Runtime.getRuntime().availableProcessors(), 20, 31));
+        for (String type : org.edgeai.model.learning.compress.Compressors.TYPES) {
+            out.add(compressAll(type, 1000, 10, 21));
+        }
         out.add(nd4jBatchedMatmul(1000, 10, 21));
         return out;
     }

@@ -292,14 +292,18 @@ public final class Compressors {
                         }
                         return b;
                     }
+                    // r = |v| / ||v|| * s (clamped to s against rounding). Stochastic rounding without a
+                    // branch: ξ = floor(r + u), u ~ U[0, 1), is l + 1 exactly when u >= 1 − (r − l), which
+                    // has probability r − l. The value sent is ξ · (normF / s).
                     double s = levels;
+                    double toLevel = s / norm;
+                    double step = normF / s;
                     for (int k = 0; k < d; k++) {
                         float v = src[so + k];
-                        double r = Math.min(s, Math.abs(v) / norm * s);
-                        double l = Math.floor(r);
-                        double xi = rng.nextDouble() < r - l ? l + 1 : l;
-                        double q = normF * xi / s;
-                        dst[dOff + k] = (float) (v < 0 ? -q : q);
+                        double r = Math.min(s, Math.abs(v) * toLevel);
+                        int xi = (int) (r + rng.nextDouble());
+                        float q = (float) (xi * step);
+                        dst[dOff + k] = v < 0 ? -q : q;
                     }
                     return b;
                 }
@@ -368,6 +372,7 @@ public final class Compressors {
         private float[] memory;
         private float[] p = new float[0];
         private float[] mag = new float[0];
+        private float[] work = new float[0];
 
         TopkCompressor(Topk scheme) {
             this.scheme = scheme;
@@ -392,6 +397,7 @@ public final class Compressors {
             if (p.length < d) {
                 p = new float[d];
                 mag = new float[d];
+                work = new float[d];
             }
             if (scheme.errorFeedback) {
                 if (memory == null) {
@@ -411,18 +417,15 @@ public final class Compressors {
                 float a = Math.abs(p[i]);
                 mag[i] = a != a ? Float.POSITIVE_INFINITY : a; // NaN counts as largest, so it is sent and visible
             }
-            float thr = Select.kthSmallest(mag, d, d - k);
-            // mag was permuted by the selection: recompute the comparisons from p.
+            float thr = Select.kthLargest(mag, d, k, work);
             int greater = 0;
             for (int i = 0; i < d; i++) {
-                if (magnitude(p[i]) > thr) {
-                    greater++;
-                }
+                greater += mag[i] > thr ? 1 : 0;
             }
-            int ties = k - greater;
+            int ties = k - greater; // entries equal to the threshold still to keep, lowest index first
             for (int i = 0; i < d; i++) {
                 float v = p[i];
-                float m = magnitude(v);
+                float m = mag[i];
                 boolean keep = m > thr || (m == thr && ties-- > 0);
                 dst[dOff + i] = keep ? v : 0f;
                 if (scheme.errorFeedback) {
@@ -432,10 +435,6 @@ public final class Compressors {
             return b;
         }
 
-        private static float magnitude(float v) {
-            float a = Math.abs(v);
-            return a != a ? Float.POSITIVE_INFINITY : a;
-        }
     }
 
     // ------------------------------------------------------------------------------------------- randk

@@ -65,8 +65,19 @@ public final class Fp16 {
         return Float.intBitsToFloat(sign | ((e - 15 + 127) << 23) | (m << 13));
     }
 
-    /** {@code toFloat(fromFloat(f))}: f rounded to the nearest half-precision value. */
+    /**
+     * {@code toFloat(fromFloat(f))}: f rounded to the nearest half-precision value. Magnitudes in
+     * [2^-14, 65520), whose result is a normal half, are rounded directly on the float's bits (add
+     * 0xfff plus the lowest kept bit, clear the 13 dropped bits: ties to even); the rest go through
+     * {@link #fromFloat}.
+     */
     public static float round(float f) {
+        int b = Float.floatToRawIntBits(f);
+        int a = b & 0x7fffffff;
+        if (a >= 0x38800000 && a < 0x477ff000) {
+            int r = (a + 0xfff + ((a >>> 13) & 1)) & 0xffffe000;
+            return Float.intBitsToFloat(r | (b & 0x80000000));
+        }
         return toFloat(fromFloat(f));
     }
 }

@@ -1,60 +1,51 @@
 package org.edgeai.model.learning.compress;
 
-import java.util.Arrays;
-
-/** Selection of order statistics in O(n) expected, O(n log n) worst case. */
+/** Order statistics for top-k. */
 final class Select {
 
     private Select() {
     }
 
     /**
-     * The k-th smallest (0-based) of {@code a[0 .. n)}, which contains no NaN; permutes {@code a}.
-     * Quickselect with median-of-three pivots; after 2·log2(n) + 8 rounds without finishing, the rest is
-     * sorted, which bounds the worst case.
+     * The k-th largest (1-based) of {@code a[0 .. n)}, which contains no NaN; {@code a} is not modified.
+     * A min-heap of the k largest so far ({@code heap} has room for k): O(n) comparisons plus
+     * O(log k) per insertion, about k ln(n/k) insertions for values in random order, O(n log k) at worst.
+     * (Measured faster than a quickselect at n = 650, k = 33, whose partition branches mispredict.)
      */
-    static float kthSmallest(float[] a, int n, int k) {
-        if (k < 0 || k >= n) {
-            throw new IllegalArgumentException("select: k = " + k + " outside [0, " + n + ")");
+    static float kthLargest(float[] a, int n, int k, float[] heap) {
+        if (k < 1 || k > n) {
+            throw new IllegalArgumentException("select: k = " + k + " outside [1, " + n + "]");
         }
-        int lo = 0;
-        int hi = n - 1;
-        int budget = 2 * (32 - Integer.numberOfLeadingZeros(n)) + 8;
-        while (hi > lo) {
-            if (budget-- == 0) {
-                Arrays.sort(a, lo, hi + 1);
-                return a[k];
-            }
-            int mid = (lo + hi) >>> 1;
-            float pivot = median(a[lo], a[mid], a[hi]);
-            // Three-way partition: [lo, lt) < pivot, [lt, i) == pivot, (gt, hi] > pivot.
-            int lt = lo;
-            int gt = hi;
-            int i = lo;
-            while (i <= gt) {
-                float v = a[i];
-                if (v < pivot) {
-                    a[i++] = a[lt];
-                    a[lt++] = v;
-                } else if (v > pivot) {
-                    a[i] = a[gt];
-                    a[gt--] = v;
-                } else {
-                    i++;
-                }
-            }
-            if (k < lt) {
-                hi = lt - 1;
-            } else if (k > gt) {
-                lo = gt + 1;
-            } else {
-                return pivot;
+        System.arraycopy(a, 0, heap, 0, k);
+        for (int i = k / 2 - 1; i >= 0; i--) {
+            siftDown(heap, k, i);
+        }
+        for (int i = k; i < n; i++) {
+            float v = a[i];
+            if (v > heap[0]) {
+                heap[0] = v;
+                siftDown(heap, k, 0);
             }
         }
-        return a[k];
+        return heap[0];
     }
 
-    private static float median(float x, float y, float z) {
-        return Math.max(Math.min(x, y), Math.min(Math.max(x, y), z));
+    private static void siftDown(float[] h, int size, int i) {
+        float v = h[i];
+        while (true) {
+            int c = 2 * i + 1;
+            if (c >= size) {
+                break;
+            }
+            if (c + 1 < size && h[c + 1] < h[c]) {
+                c++;
+            }
+            if (h[c] >= v) {
+                break;
+            }
+            h[i] = h[c];
+            i = c;
+        }
+        h[i] = v;
     }
 }

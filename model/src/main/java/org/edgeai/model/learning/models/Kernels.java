@@ -258,7 +258,8 @@ final class Kernels {
      * e^x in float for x &lt;= 88, with relative error below 3e-7 (two units in the last place): x is
      * reduced to r = x − k ln 2 with |r| &lt;= ln2/2 (Cody–Waite, two-part ln 2), e^r by its degree-6
      * Taylor polynomial, times 2^k built from the exponent bits. Returns 0 below −87.3 (where e^x is
-     * subnormal in float). About 4 times faster than {@link Math#exp}, which dominated the softmax.
+     * subnormal in float). About 1.7 times faster than {@code (float) Math.exp(x)} here (measured over
+     * 320,000 values, the exponentials of one digits/softmax round at N = 1,000).
      */
     static float exp(float x) {
         if (x < -87.3f) {

@@ -286,26 +286,27 @@ class CompressorsTest {
     }
 
     @Test
-    void selectFindsOrderStatistics() {
+    void selectFindsTheKthLargest() {
         SplittableRandom r = new SplittableRandom(1);
         for (int t = 0; t < 300; t++) {
             int n = 1 + r.nextInt(500);
             float[] a = new float[n];
             for (int i = 0; i < n; i++) {
-                a[i] = t % 3 == 0 ? r.nextInt(5) : (float) r.nextGaussian();
+                a[i] = t % 3 == 0 ? r.nextInt(5) : (float) Math.abs(r.nextGaussian());
             }
+            float[] copy = a.clone();
             float[] sorted = a.clone();
             Arrays.sort(sorted);
-            int k = r.nextInt(n);
-            assertEquals(sorted[k], Select.kthSmallest(a.clone(), n, k));
+            int k = 1 + r.nextInt(n);
+            assertEquals(sorted[n - k], Select.kthLargest(a, n, k, new float[n]), "n=" + n + " k=" + k);
+            assertArrayEquals(copy, a, "input untouched");
         }
-        float[] adversarial = new float[2000]; // all equal, then sorted: no quadratic blow-up either way
-        assertEquals(0f, Select.kthSmallest(adversarial, 2000, 1000));
         float[] asc = new float[2000];
         for (int i = 0; i < asc.length; i++) {
             asc[i] = i;
         }
-        assertEquals(1234f, Select.kthSmallest(asc, 2000, 1234));
+        assertEquals(1999f - 1233f, Select.kthLargest(asc, 2000, 1234, new float[2000]));
+        assertThrows(IllegalArgumentException.class, () -> Select.kthLargest(asc, 10, 11, new float[11]));
     }
 
     private static float[] referenceTopk(float[] v, int k) {

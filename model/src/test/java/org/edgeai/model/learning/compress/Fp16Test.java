@@ -72,6 +72,33 @@ class Fp16Test {
         assertEquals(Float.floatToRawIntBits(-0.0f), Float.floatToRawIntBits(Fp16.round(-1e-30f)));
     }
 
+    @Test
+    void roundAgreesWithTheBitConversionEverywhere() {
+        int[] edges = {0x38800000, 0x477ff000, 0x477fe000, 0x477fefff, 0x387fffff, 0x33000000, 0x7f7fffff, 0, 1, 0x7f800000};
+        for (int e : edges) {
+            for (int delta = -3; delta <= 3; delta++) {
+                for (int sign : new int[] {0, 0x80000000}) {
+                    int bits = (e + delta) | sign;
+                    if ((bits & 0x7fffffff) > 0x7f800000 || e + delta < 0) {
+                        continue; // NaN patterns, checked elsewhere
+                    }
+                    float f = Float.intBitsToFloat(bits);
+                    assertEquals(Float.floatToRawIntBits(Fp16.toFloat(Fp16.fromFloat(f))), Float.floatToRawIntBits(Fp16.round(f)),
+                            "bits 0x" + Integer.toHexString(bits));
+                }
+            }
+        }
+        SplittableRandom r = new SplittableRandom(8);
+        for (int t = 0; t < 2_000_000; t++) {
+            float f = Float.intBitsToFloat(r.nextInt());
+            if (Float.isNaN(f)) {
+                assertTrue(Float.isNaN(Fp16.round(f)));
+                continue;
+            }
+            assertEquals(Float.floatToRawIntBits(Fp16.toFloat(Fp16.fromFloat(f))), Float.floatToRawIntBits(Fp16.round(f)), "for " + f);
+        }
+    }
+
     /** Nearest-even by brute force over the sorted table of all non-negative finite halves (plus 2^16 as infinity). */
     @Test
     void matchesBruteForceNearestEvenOnRandomFloats() {
