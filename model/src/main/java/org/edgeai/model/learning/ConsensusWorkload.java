@@ -79,6 +79,11 @@ public final class ConsensusWorkload extends Workload {
     }
 
     @Override
+    public long forwardFlopsPerSample() {
+        return 0;
+    }
+
+    @Override
     public void initialize(float[] x) {
         for (int i = 0; i < nodes; i++) {
             SplittableRandom r = new SplittableRandom(Seeds.derive(seed, i));

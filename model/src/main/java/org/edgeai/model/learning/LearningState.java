@@ -159,7 +159,26 @@ public final class LearningState {
      * drawn), e.g. to evaluate at two points on the same samples.
      */
     public void gradientsOnCurrentBatches(int[] nodes, float[] params, float[] out) {
+        run(nodes == null ? allNodes : nodes, params, -1, out);
+    }
+
+    /**
+     * For every node in {@code nodes} (or all when {@code null}): draws a fresh minibatch and writes the
+     * stochastic gradient at the one shared vector {@code v[vOff .. vOff + d)} (a server's model x_t) to
+     * {@code out[i*d ..]}. The centralized algorithms' batched call; same threading as {@link #gradients}.
+     */
+    public void gradientsAt(int[] nodes, float[] v, int vOff, float[] out) {
         int[] list = nodes == null ? allNodes : nodes;
+        if (workload.hasGradient()) {
+            for (int i : list) {
+                batches.draw(i);
+            }
+        }
+        run(list, v, vOff, out);
+    }
+
+    /** Computes the listed nodes' gradients on their current batches; {@code sharedOff < 0}: node i reads row i. */
+    private void run(int[] list, float[] params, int sharedOff, float[] out) {
         if (!workload.hasGradient()) {
             for (int i : list) {
                 Arrays.fill(out, i * d, i * d + d, 0f);
@@ -168,7 +187,7 @@ public final class LearningState {
         }
         int threads = Math.min(parallelism, list.length / MIN_NODES_PER_THREAD);
         if (threads <= 1) {
-            computeRange(list, 0, list.length, params, out, workspaces[0]);
+            computeRange(list, 0, list.length, params, sharedOff, out, workspaces[0]);
             return;
         }
         ForkJoinTask<?>[] tasks = new ForkJoinTask<?>[threads - 1];
@@ -176,18 +195,18 @@ public final class LearningState {
             int lo = (int) ((long) list.length * t / threads);
             int hi = (int) ((long) list.length * (t + 1) / threads);
             Model.Workspace ws = workspaces[t];
-            tasks[t - 1] = ForkJoinPool.commonPool().submit(() -> computeRange(list, lo, hi, params, out, ws));
+            tasks[t - 1] = ForkJoinPool.commonPool().submit(() -> computeRange(list, lo, hi, params, sharedOff, out, ws));
         }
-        computeRange(list, 0, (int) ((long) list.length / threads), params, out, workspaces[0]);
+        computeRange(list, 0, list.length / threads, params, sharedOff, out, workspaces[0]);
         for (ForkJoinTask<?> task : tasks) {
             task.join();
         }
     }
 
-    private void computeRange(int[] list, int lo, int hi, float[] params, float[] out, Model.Workspace ws) {
+    private void computeRange(int[] list, int lo, int hi, float[] params, int sharedOff, float[] out, Model.Workspace ws) {
         for (int k = lo; k < hi; k++) {
             int i = list[k];
-            model.gradient(params, i * d, train, batches.batch(i), batches.length(i), out, i * d, ws);
+            model.gradient(params, sharedOff < 0 ? i * d : sharedOff, train, batches.batch(i), batches.length(i), out, i * d, ws);
         }
     }
 

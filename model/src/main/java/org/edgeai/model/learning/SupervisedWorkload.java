@@ -110,6 +110,11 @@ public class SupervisedWorkload extends Workload {
     }
 
     @Override
+    public long forwardFlopsPerSample() {
+        return model.forwardFlopsPerSample();
+    }
+
+    @Override
     public void initialize(float[] x) {
         int d = model.dimension();
         model.initialize(x, 0, Seeds.derive(seed, "init"));

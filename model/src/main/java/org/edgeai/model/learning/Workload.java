@@ -44,6 +44,17 @@ public abstract class Workload {
         return samples(node) == 0 || !hasGradient() ? 0 : (long) batchSize() * flopsPerSample();
     }
 
+    /** FLOPs of the forward pass alone for one sample (0 for consensus). */
+    public abstract long forwardFlopsPerSample();
+
+    /**
+     * FLOPs of one minibatch loss evaluation at node {@code i} (forward only, as zo-sgd needs):
+     * {@code batchSize · forwardFlopsPerSample}, or 0 for an empty shard or a task without gradient.
+     */
+    public long flopsPerLoss(int node) {
+        return samples(node) == 0 || !hasGradient() ? 0 : (long) batchSize() * forwardFlopsPerSample();
+    }
+
     /** Writes the initial parameters of all nodes into {@code x} (N x d, row-major). */
     public abstract void initialize(float[] x);
 

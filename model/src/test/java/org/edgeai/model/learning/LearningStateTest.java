@@ -49,6 +49,27 @@ class LearningStateTest {
     }
 
     @Test
+    void gradientsAtASharedVectorEqualPerNodeGradients() {
+        SupervisedWorkload w = digits(100, "iid", 8);
+        LearningState a = w.newState(4);
+        LearningState b = w.newState(1);
+        int d = a.dimension();
+        float[] server = new float[d + 2];
+        for (int k = 0; k < d; k++) {
+            server[2 + k] = (float) Math.cos(k) * 0.05f;
+        }
+        float[] ga = a.newMatrix();
+        float[] gb = b.newMatrix();
+        a.gradientsAt(null, server, 2, ga);
+        for (int i = 0; i < 100; i++) {
+            b.gradient(i, server, 2, gb, i * d);
+        }
+        assertArrayEquals(ga, gb);
+        assertFalse(allZero(ga));
+        assertEquals(32L * 1320, w.flopsPerLoss(0));
+    }
+
+    @Test
     void parallelismDoesNotChangeResults() {
         SupervisedWorkload w = digits(200, "iid", 4);
         LearningState one = w.newState(1);

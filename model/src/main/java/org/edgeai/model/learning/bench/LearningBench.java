@@ -9,6 +9,9 @@ import org.edgeai.model.learning.LearningState;
 import org.edgeai.model.learning.Metrics;
 import org.edgeai.model.learning.Workload;
 import org.edgeai.model.learning.Workloads;
+import org.edgeai.model.learning.compress.CompressionScheme;
+import org.edgeai.model.learning.compress.Compressor;
+import org.edgeai.model.learning.compress.Compressors;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.factory.Nd4j;
@@ -19,7 +22,11 @@ import org.nd4j.linalg.factory.Nd4j;
  * {@code warmup} untimed ones (JIT compilation; ND4J's native loading happens before any timing).
  *
  * <p>Setting: digits, softmax (d = 650), iid partition over N nodes, batch 32, seed 1 — the D-PSGD
- * target of 80 rounds/s at N = 1,000.
+ * target of 80 rounds/s at N = 1,000. Run it alone: {@code java -cp <model classpath>
+ * org.edgeai.model.learning.bench.LearningBench}, or call {@link #run()}.
+ *
+ * <p>The ND4J figure is there to keep the choice of plain-Java kernels honest: it times only the two
+ * batched products ND4J would replace (ND4J's thread count follows {@code OMP_NUM_THREADS}).
  */
 public final class LearningBench {
 
@@ -119,9 +126,8 @@ public final class LearningBench {
     public static Result compressAll(String type, int nodes, int warmup, int reps) {
         LearningState s = warmState(digitsSoftmax(nodes), 1);
         int d = s.dimension();
-        org.edgeai.model.learning.compress.CompressionScheme scheme =
-                org.edgeai.model.learning.compress.Compressors.create(type, Map.of(), 1);
-        org.edgeai.model.learning.compress.Compressor[] cs = new org.edgeai.model.learning.compress.Compressor[nodes];
+        CompressionScheme scheme = Compressors.create(type, Map.of(), 1);
+        Compressor[] cs = new Compressor[nodes];
         for (int i = 0; i < nodes; i++) {
             cs[i] = scheme.forSender(i);
         }
@@ -141,7 +147,7 @@ public final class LearningBench {
         out.add(batchedGradient(1000, Runtime.getRuntime().availableProcessors(), 20, 31));
         out.add(metrics(1000, 20, 31));
         out.add(dsgdRoundOnRing(1000, Runtime.getRuntime().availableProcessors(), 20, 31));
-        for (String type : org.edgeai.model.learning.compress.Compressors.TYPES) {
+        for (String type : Compressors.TYPES) {
             out.add(compressAll(type, 1000, 10, 21));
         }
         out.add(nd4jBatchedMatmul(1000, 10, 21));

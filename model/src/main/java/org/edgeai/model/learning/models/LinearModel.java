@@ -15,7 +15,7 @@ import org.edgeai.model.learning.data.Dataset;
  * <p>Gradient for a batch of B samples with residuals r = z − t: ∇w = (2/B) Σ r a, ∇b = (2/B) Σ r.
  *
  * <p>FLOPs per sample = 4f + 4: forward 2f (dot product) + 1 (bias) + 1 (residual); backward 1 (2r/B)
- * + 2f (∇w) + 1 (∇b).
+ * + 2f (∇w) + 1 (∇b). Forward alone (output and residual): 2f + 2.
  */
 public final class LinearModel implements Model {
 
@@ -58,6 +58,11 @@ public final class LinearModel implements Model {
     @Override
     public long flopsPerSample() {
         return 4L * f + 4;
+    }
+
+    @Override
+    public long forwardFlopsPerSample() {
+        return 2L * f + 2;
     }
 
     @Override

@@ -17,6 +17,7 @@ import org.edgeai.model.learning.data.Dataset;
  *
  * <p>FLOPs per sample = 4fH + 6HC + 4H + 6C: forward 2fH + H (bias) + H (ReLU) + 2HC + C + 3C (softmax);
  * backward C (Δ2) + 2HC (∇W2) + C (∇b2) + 2HC (Δ2 W2ᵀ) + H (ReLU mask) + 2fH (∇W1) + H (∇b1).
+ * Forward alone: 2fH + 2H + 2HC + 4C.
  */
 public final class MlpModel implements Model {
 
@@ -99,6 +100,11 @@ public final class MlpModel implements Model {
     @Override
     public long flopsPerSample() {
         return 4L * f * hidden + 6L * hidden * c + 4L * hidden + 6L * c;
+    }
+
+    @Override
+    public long forwardFlopsPerSample() {
+        return 2L * f * hidden + 2L * hidden + 2L * hidden * c + 4L * c;
     }
 
     @Override

@@ -37,6 +37,12 @@ public interface Model {
      */
     long flopsPerSample();
 
+    /**
+     * FLOPs of the forward pass alone for one sample (loss evaluation, e.g. zo-sgd's two evaluations):
+     * the forward terms of {@link #flopsPerSample()}, stated in each model's documentation.
+     */
+    long forwardFlopsPerSample();
+
     /** Scratch buffers for batches of up to {@code maxBatch} samples; one per thread. */
     Workspace newWorkspace(int maxBatch);
 

@@ -224,6 +224,9 @@ class ModelsTest {
         assertEquals(4 * 64 * 32 + 6 * 32 * 10 + 4 * 32 + 6 * 10, mlp.flopsPerSample());
         assertEquals(64 * 32 + 32 + 32 * 10 + 10, mlp.dimension());
         assertEquals(4 * 20 + 4, new LinearModel(20).flopsPerSample());
+        assertEquals(2 * 64 * 10 + 4 * 10, new SoftmaxModel(64, 10).forwardFlopsPerSample());
+        assertEquals(2 * 64 * 32 + 2 * 32 + 2 * 32 * 10 + 4 * 10, mlp.forwardFlopsPerSample());
+        assertEquals(2 * 20 + 2, new LinearModel(20).forwardFlopsPerSample());
         assertEquals(21, new LinearModel(20).dimension());
     }
 
