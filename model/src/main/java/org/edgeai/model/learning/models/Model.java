@@ -66,6 +66,16 @@ public interface Model {
      */
     double accuracy(float[] x, int xOff, Dataset data, Workspace ws);
 
+    /** As {@link #loss(float[], int, Dataset, Workspace)} with a temporary workspace (allocates). */
+    default double loss(float[] x, int xOff, Dataset data) {
+        return loss(x, xOff, data, newWorkspace(1));
+    }
+
+    /** As {@link #accuracy(float[], int, Dataset, Workspace)} with a temporary workspace (allocates). */
+    default double accuracy(float[] x, int xOff, Dataset data) {
+        return accuracy(x, xOff, data, newWorkspace(1));
+    }
+
     /** Opaque per-thread scratch memory of a model. */
     interface Workspace {
     }

@@ -193,11 +193,11 @@ class CompressorsTest {
         }
         norm = Math.sqrt(norm);
         float normF = (float) norm;
-        Compressor c = Compressors.qsgd(levels, 99).forSender(7);
+        CompressionScheme scheme = Compressors.qsgd(levels, 99);
         int t = 40_000;
         double[] mean = new double[v.length];
         for (int k = 0; k < t; k++) {
-            float[] out = c.compress(v);
+            float[] out = scheme.forSender(k).compress(v); // a fresh stream per draw: the mean over many seeds
             for (int i = 0; i < v.length; i++) {
                 double level = Math.abs(out[i]) * levels / normF;
                 double r = Math.abs(v[i]) / norm * levels;
@@ -228,10 +228,11 @@ class CompressorsTest {
         for (int i = 0; i < d; i++) {
             v[i] = i - 7.5f;
         }
-        Compressors.RandkCompressor c = (Compressors.RandkCompressor) Compressors.randk(ratio, 13).forSender(2);
+        CompressionScheme scheme = Compressors.randk(ratio, 13);
         int t = 40_000;
         double[] mean = new double[d];
         for (int n = 0; n < t; n++) {
+            Compressors.RandkCompressor c = (Compressors.RandkCompressor) scheme.forSender(n); // many seeds
             float[] out = c.compress(v);
             int[] pos = Compressors.RandkCompressor.positions(c.lastSeed(), d, kk);
             float[] expected = new float[d];

@@ -178,6 +178,8 @@ class ModelsTest {
             correct += Reference.predictSoftmax(7, 4, th, data, i) == data.labels()[i] ? 1 : 0;
         }
         assertEquals((double) correct / data.size(), m.accuracy(x, 0, data, ws), 1e-12);
+        assertEquals(m.accuracy(x, 0, data, ws), m.accuracy(x, 0, data), 0.0);
+        assertEquals(m.loss(x, 0, data, ws), m.loss(x, 0, data), 0.0);
         assertTrue(correct > 0 && correct < data.size(), "a non-trivial accuracy");
 
         MlpModel mlp = new MlpModel(7, 5, 4);
