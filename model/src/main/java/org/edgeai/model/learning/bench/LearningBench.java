@@ -7,13 +7,19 @@ import java.util.Map;
 
 import org.edgeai.model.learning.LearningState;
 import org.edgeai.model.learning.Metrics;
+import org.edgeai.model.learning.Minibatches;
+import org.edgeai.model.learning.SupervisedWorkload;
 import org.edgeai.model.learning.Workload;
 import org.edgeai.model.learning.Workloads;
 import org.edgeai.model.learning.compress.CompressionScheme;
 import org.edgeai.model.learning.compress.Compressor;
 import org.edgeai.model.learning.compress.Compressors;
+import org.edgeai.model.learning.data.Dataset;
+import org.edgeai.model.learning.models.Model;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.api.ops.impl.transforms.custom.SoftMax;
+import org.nd4j.linalg.api.ops.impl.transforms.pairwise.arithmetic.AddOp;
 import org.nd4j.linalg.factory.Nd4j;
 
 /**
@@ -25,8 +31,9 @@ import org.nd4j.linalg.factory.Nd4j;
  * target of 80 rounds/s at N = 1,000. Run it alone: {@code java -cp <model classpath>
  * org.edgeai.model.learning.bench.LearningBench}, or call {@link #run()}.
  *
- * <p>The ND4J figure is there to keep the choice of plain-Java kernels honest: it times only the two
- * batched products ND4J would replace (ND4J's thread count follows {@code OMP_NUM_THREADS}).
+ * <p>The ND4J figures keep the choice of plain-Java kernels honest: one times only the two batched
+ * products, the other the whole gradient done with ND4J operations (ND4J's thread count follows
+ * {@code OMP_NUM_THREADS}).
  */
 public final class LearningBench {
 
@@ -99,6 +106,87 @@ public final class LearningBench {
         });
     }
 
+    /**
+     * The whole softmax batched gradient done the ND4J way, for comparison with {@link #batchedGradient}:
+     * X copied into an (N, d) INDArray, all minibatches gathered with {@code pullRows} into (N·B, f) and
+     * their one-hot labels into (N·B, C), batched products (N, B, f) x (N, f, C) and Aᵀ Δ on strided views,
+     * bias add, softmax, Δ = P/B − Y/B, bias gradient by a sum, the gradient copied back to a float[].
+     * The figure's name reports the largest difference from the Java gradients on the same batches.
+     */
+    public static Result nd4jGradientPipeline(int nodes, int warmup, int reps) {
+        int b = 32;
+        SupervisedWorkload w = (SupervisedWorkload) digitsSoftmax(nodes);
+        Dataset train = w.train();
+        int f = train.featureCount();
+        int c = train.classes();
+        int d = w.dimension();
+        int n = train.size();
+        LearningState s = warmState(w, 1);
+        float[] x = s.x();
+        Nd4j.create(1);
+        INDArray data = Nd4j.create(train.features(), new long[] {n, f}, 'c');
+        float[] oh = new float[n * c];
+        for (int i = 0; i < n; i++) {
+            oh[i * c + train.labels()[i]] = 1f / b;
+        }
+        INDArray onehot = Nd4j.create(oh, new long[] {n, c}, 'c');
+        INDArray xs = Nd4j.create(DataType.FLOAT, nodes, d);
+        INDArray gs = Nd4j.create(DataType.FLOAT, nodes, d);
+        INDArray wv = Nd4j.create(xs.data(), new long[] {nodes, f, c}, new long[] {d, c, 1}, 0, 'c');
+        INDArray bv = Nd4j.create(xs.data(), new long[] {nodes, 1, c}, new long[] {d, c, 1}, (long) f * c, 'c');
+        INDArray dwv = Nd4j.create(gs.data(), new long[] {nodes, f, c}, new long[] {d, c, 1}, 0, 'c');
+        INDArray dbv = Nd4j.create(gs.data(), new long[] {nodes, c}, new long[] {d, 1}, (long) f * c, 'c');
+        INDArray a = Nd4j.create(DataType.FLOAT, (long) nodes * b, f);
+        INDArray y = Nd4j.create(DataType.FLOAT, (long) nodes * b, c);
+        INDArray z = Nd4j.create(DataType.FLOAT, nodes, b, c);
+        INDArray dw = Nd4j.create(DataType.FLOAT, nodes, f, c);
+        INDArray a3 = a.reshape(nodes, b, f);
+        INDArray y3 = y.reshape(nodes, b, c);
+        java.nio.FloatBuffer xb = xs.data().asNioFloat();
+        java.nio.FloatBuffer gb = gs.data().asNioFloat();
+        float[] out = new float[nodes * d];
+        int[][] shards = new int[nodes][];
+        for (int i = 0; i < nodes; i++) {
+            shards[i] = w.partition().shard(i);
+        }
+        Minibatches mb = new Minibatches(shards, b, 5);
+        int[] idx = new int[nodes * b];
+        Runnable pipeline = () -> {
+            for (int i = 0; i < nodes; i++) {
+                mb.draw(i);
+                System.arraycopy(mb.batch(i), 0, idx, i * b, b);
+            }
+            xb.clear();
+            xb.put(x, 0, nodes * d);
+            Nd4j.pullRows(data, a, 1, idx);
+            Nd4j.pullRows(onehot, y, 1, idx);
+            Nd4j.matmul(a3, wv, z);
+            Nd4j.exec(new AddOp(new INDArray[] {z, bv}, new INDArray[] {z}));
+            Nd4j.exec(new SoftMax(z, z, 2));
+            z.muli(1f / b).subi(y3);
+            Nd4j.matmul(a3, z, dw, true, false, false);
+            dwv.assign(dw);
+            z.sum(dbv, 1);
+            gb.clear();
+            gb.get(out, 0, nodes * d);
+        };
+        Result r = time("ND4J whole softmax gradient pipeline N=" + nodes, warmup, reps, pipeline);
+        // Same batches through the Java model: the two must agree.
+        pipeline.run();
+        float[] g = new float[d];
+        Model m = w.model();
+        Model.Workspace ws = m.newWorkspace(b);
+        double maxDiff = 0;
+        for (int i = 0; i < nodes; i++) {
+            m.gradient(x, i * d, train, mb.batch(i), mb.length(i), g, 0, ws);
+            for (int k = 0; k < d; k++) {
+                maxDiff = Math.max(maxDiff, Math.abs(g[k] - out[i * d + k]));
+            }
+        }
+        return new Result(r.name() + String.format(java.util.Locale.ROOT, " (max |diff| vs Java %.1e)", maxDiff),
+                r.medianMs(), r.minMs(), r.medianCpuMs(), r.reps());
+    }
+
     /** A D-PSGD-like round without networking: gradients, ring mixing (3 neighbours), SGD step, metrics. */
     public static Result dsgdRoundOnRing(int nodes, int parallelism, int warmup, int reps) {
         LearningState s = warmState(digitsSoftmax(nodes), parallelism);
@@ -151,6 +239,7 @@ public final class LearningBench {
             out.add(compressAll(type, 1000, 10, 21));
         }
         out.add(nd4jBatchedMatmul(1000, 10, 21));
+        out.add(nd4jGradientPipeline(1000, 10, 21));
         return out;
     }
 
