@@ -14,8 +14,9 @@ import org.edgeai.model.learning.models.Model;
  * <p><b>Layout.</b> X is one row-major {@code float[N * d]}; node i's parameters are
  * {@code x()[i*d .. i*d + d)}. Plain Java arrays rather than an ND4J matrix: per-message work (compressing
  * a row, averaging two rows in gossip) then costs no JNI call, and the gradients, the one big computation
- * per round, run faster as register-blocked Java loops than as ND4J batched products on the project's
- * machines (measured in {@code LearningBench}). A caller who wants a dense ND4J product (W X) copies X into
+ * per round, run faster as register-blocked Java loops than as a pipeline of ND4J operations on the
+ * project's machines (measured in {@code LearningBench}), with results that are bit-for-bit the same on
+ * every machine. A caller who wants a dense ND4J product (W X) copies X into
  * an INDArray once per round ({@code Nd4j.create(x, new long[]{N, d}, 'c')}).
  *
  * <p><b>Gradients.</b> Every gradient method takes the parameter rows from any N x d buffer
