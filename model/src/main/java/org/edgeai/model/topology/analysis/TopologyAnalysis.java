@@ -436,6 +436,14 @@ public record TopologyAnalysis(int nodes, int links, int minDegree, double meanD
         diameterOut[0] = diameter;
     }
 
+    /** iFUB from an arbitrary node u (for tests): {lower, upper} bounds of the diameter of u's component. */
+    static int[] ifubFrom(IndexedGraph graph, int u, Engine engine) {
+        Csr g = new Csr(graph);
+        Searcher searcher = engine == Engine.MULTI ? new MultiSearcher(g) : new SingleSearcher(g);
+        int[] r = ifub(g, new Bfs(g.n), u, 0, searcher);
+        return new int[] {r[0], r[1]};
+    }
+
     /**
      * iFUB (Crescenzi et al. 2013) from u in the largest component: returns {lower, upper, searches}. The
      * eccentricities of the fringe levels of u's search tree are computed deepest level first; after level

@@ -224,6 +224,57 @@ class TopologyAnalysisTest {
     }
 
     @Test
+    void ifubIsExactFromEveryStartingNode() {
+        // iFUB must be exact wherever it starts; from peripheral nodes it has to check several fringe levels
+        for (long seed = 1; seed <= 40; seed++) {
+            int n = 30 + (int) (seed % 30);
+            IndexedGraph g = TestGraphs.gnp(n, (seed % 2 == 0 ? 1.5 : 2.5) / n, seed);
+            int[][] dist = new int[n][];
+            for (int s = 0; s < n; s++) {
+                dist[s] = bfs(g, s);
+            }
+            for (int u = 0; u < n; u++) {
+                int diameter = 0; // of u's component
+                for (int x = 0; x < n; x++) {
+                    if (dist[u][x] >= 0) {
+                        for (int y = 0; y < n; y++) {
+                            diameter = Math.max(diameter, dist[x][y]);
+                        }
+                    }
+                }
+                for (TopologyAnalysis.Engine e : new TopologyAnalysis.Engine[] {
+                        TopologyAnalysis.Engine.SINGLE, TopologyAnalysis.Engine.MULTI}) {
+                    int[] bounds = TopologyAnalysis.ifubFrom(g, u, e);
+                    assertEquals(diameter, bounds[0], e + " seed " + seed + " from " + u);
+                    assertEquals(diameter, bounds[1], e + " seed " + seed + " from " + u);
+                }
+            }
+        }
+    }
+
+    private static int[] bfs(IndexedGraph g, int s) {
+        int n = g.nodeCount();
+        int[] dist = new int[n];
+        java.util.Arrays.fill(dist, -1);
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        dist[s] = 0;
+        queue[tail++] = s;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int k = 0; k < g.degree(u); k++) {
+                int v = g.neighbour(u, k);
+                if (dist[v] < 0) {
+                    dist[v] = dist[u] + 1;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        return dist;
+    }
+
+    @Test
     void sampleCoveringEveryNodeIsExact() {
         IndexedGraph g = TestGraphs.gnp(100, 0.05, 4);
         TopologyAnalysis sampled = TopologyAnalysis.analyze(g, 0, 100, 1);
