@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 /**
  * The extreme eigenvalues of a mixing matrix W restricted to the complement of the all-ones vector, i.e.
  * &lambda;_2 and &lambda;_n of W (W 1 = 1 and W is symmetric, so 1&#8869; is invariant and holds every other
- * eigenvector). Thick-restart Lanczos with full reorthogonalization (classical Gram–Schmidt applied twice,
- * against the basis and against 1), which is the symmetric Krylov–Schur method: after each cycle of
- * {@code m} steps the Ritz vectors of the {@code keep} largest and {@code keep} smallest Ritz values are kept
- * and the cycle continues from the residual.
+ * eigenvector). Thick-restart Lanczos with full reorthogonalization (the recurrence's classical Gram–Schmidt
+ * step, then a second pass against the whole basis and against 1), which is the symmetric Krylov–Schur
+ * method: after each cycle of m steps the Ritz vectors of the {@code keep} largest and {@code keep} smallest
+ * Ritz values are kept and the cycle continues from the residual.
  *
  * <p>Convergence: a Ritz pair (&theta;, y) has residual ||W y − &theta; y|| = &beta; |s_m|, and some eigenvalue
  * lies within that residual of &theta;; the run stops when both extreme Ritz values have residual &le; tol.
@@ -60,6 +60,7 @@ final class DeflatedLanczos {
         double[] coeff = new double[m];
         basis[0] = randomUnitOrthogonal(random, n, basis, 0);
         int size = 1; // vectors in the basis
+        int couplingStart = 0; // the vector whose product couples to all before it (first after a restart)
         int matvecs = 0;
         double beta = 0;
 
@@ -68,7 +69,10 @@ final class DeflatedLanczos {
             for (int j = size - 1; j < m; j++) {
                 w.multiply(basis[j], f);
                 matvecs++;
-                orthogonalize(f, basis, j + 1, coeff);
+                // the Lanczos recurrence couples A v_j to v_{j-1} and v_j only, except right after a restart
+                // (or at the start), where it couples to every kept vector; a full pass then removes what
+                // rounding left (full reorthogonalization)
+                orthogonalize(f, basis, j == couplingStart ? 0 : Math.max(0, j - 1), j + 1, coeff);
                 for (int i = 0; i <= j; i++) {
                     h[i][j] = coeff[i];
                     h[j][i] = coeff[i];
@@ -150,36 +154,62 @@ final class DeflatedLanczos {
             }
             basis = next;
             size = k + 1;
+            couplingStart = k;
         }
     }
 
     /**
-     * f -= sum_i (b_i . f) b_i over the first {@code count} basis vectors and the normalized all-ones vector,
-     * twice (classical Gram–Schmidt with reorthogonalization); the basis coefficients go to {@code coeff}.
+     * Removes from f its components along the normalized all-ones vector and the first {@code count} basis
+     * vectors: a first classical Gram–Schmidt pass over basis vectors [{@code from}, count) (the ones the
+     * recurrence couples), then a full pass over [0, count); the coefficients of both passes are summed in
+     * {@code coeff} (they are the column of the projected matrix). Each pass reads those basis vectors twice.
      */
-    private static void orthogonalize(double[] f, double[][] basis, int count, double[] coeff) {
+    private static void orthogonalize(double[] f, double[][] basis, int from, int count, double[] coeff) {
         Arrays.fill(coeff, 0, count, 0.0);
-        int n = f.length;
         for (int pass = 0; pass < 2; pass++) {
-            double mean = 0;
-            for (double x : f) {
-                mean += x;
-            }
-            mean /= n;
-            for (int t = 0; t < n; t++) {
-                f[t] -= mean;
-            }
-            for (int i = 0; i < count; i++) {
-                double[] b = basis[i];
-                double c = 0;
-                for (int t = 0; t < n; t++) {
-                    c += b[t] * f[t];
-                }
+            removeMean(f);
+            for (int i = pass == 0 ? from : 0; i < count; i++) {
+                double c = dot(basis[i], f);
                 coeff[i] += c;
-                for (int t = 0; t < n; t++) {
-                    f[t] -= c * b[t];
-                }
+                axpy(-c, basis[i], f);
             }
+        }
+    }
+
+    private static void removeMean(double[] f) {
+        double mean = 0;
+        for (double x : f) {
+            mean += x;
+        }
+        mean /= f.length;
+        for (int t = 0; t < f.length; t++) {
+            f[t] -= mean;
+        }
+    }
+
+    private static double dot(double[] a, double[] b) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        int n = a.length;
+        int t = 0;
+        for (; t + 3 < n; t += 4) {
+            s0 += a[t] * b[t];
+            s1 += a[t + 1] * b[t + 1];
+            s2 += a[t + 2] * b[t + 2];
+            s3 += a[t + 3] * b[t + 3];
+        }
+        for (; t < n; t++) {
+            s0 += a[t] * b[t];
+        }
+        return (s0 + s1) + (s2 + s3);
+    }
+
+    /** y += c x. */
+    private static void axpy(double c, double[] x, double[] y) {
+        for (int t = 0; t < y.length; t++) {
+            y[t] += c * x[t];
         }
     }
 
@@ -190,7 +220,7 @@ final class DeflatedLanczos {
             for (int t = 0; t < n; t++) {
                 v[t] = random.nextDouble() - 0.5;
             }
-            orthogonalize(v, basis, count, coeff);
+            orthogonalize(v, basis, 0, count, coeff);
             double norm = norm(v);
             if (norm > 1e-8) {
                 for (int t = 0; t < n; t++) {

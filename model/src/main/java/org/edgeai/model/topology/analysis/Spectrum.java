@@ -15,28 +15,32 @@ import java.util.Objects;
  * eigenvalue); this is decided structurally in O(n + m), so rho = 1 is exact, never a rounding artefact.
  * For n &le; 1 there is no other eigenvalue and rho = 0.
  *
- * <p>Methods:
+ * <p>Methods (times measured on the project's 2-core machine while other jobs ran, metropolis W of
+ * G(n, p) with mean degree 10):
  * <ul>
  *   <li>{@link #full}: every eigenvalue, by Householder tridiagonalization and implicit QL in plain Java
- *       ({@link SymmetricEigenvalues}): (4/3)n^3 flops, n^2/2 doubles; about 0.3 s at n = 1000 and 3 s at
- *       n = 2000 on the project's 2-core machine; refused above {@link #FULL_MAX_NODES}.</li>
+ *       ({@link SymmetricEigenvalues}): (4/3)n^3 flops, n^2/2 doubles; 0.4 s at n = 1000, 3 s at n = 2000,
+ *       about 80 s at n = 5000; refused above {@value #FULL_MAX_NODES}.</li>
  *   <li>{@link #rhoOnly}: &lambda;_2 and &lambda;_n only, by thick-restart Lanczos with full
  *       reorthogonalization on W deflated by the all-ones vector ({@link DeflatedLanczos}): O(nnz(W) + m n)
- *       per step with a basis of m &le; {@value #LANCZOS_BASIS} vectors; no eigenvalue list.</li>
+ *       per step with a basis of m &le; {@value #LANCZOS_BASIS} vectors, a few hundred steps on random
+ *       graphs (0.03 s at n = 1000, 0.08 s at 2000, 0.25 s at 5000) but thousands on long rings and paths,
+ *       whose gap shrinks like 1/n^2 (a ring of 2000: 2400 steps, 2.5 s); {@link #eigenvalues()} is empty.
+ *       When rho = 1 is known structurally it returns at once.</li>
  *   <li>{@link #of}: {@code full} when n &le; {@value #AUTO_DENSE_MAX_NODES}, otherwise {@code rhoOnly},
- *       falling back to {@code full} when Lanczos does not converge and n &le;
+ *       falling back to {@code full} when Lanczos does not converge within its budget of products and n &le;
  *       {@value #FALLBACK_DENSE_MAX_NODES}.</li>
  * </ul>
  * Immutable.
  */
 public final class Spectrum {
 
-    /** {@link #of} computes the full spectrum up to this many nodes (dense solver about 0.3 s here). */
+    /** {@link #of} computes the full spectrum up to this many nodes (dense solver about 0.4 s here). */
     public static final int AUTO_DENSE_MAX_NODES = 1000;
     /** {@link #of} falls back to the dense solver after an unconverged Lanczos run up to this many nodes. */
-    public static final int FALLBACK_DENSE_MAX_NODES = 3000;
-    /** {@link #full} refuses larger matrices (n^2/2 doubles = 200 MB and about a minute here at this size). */
-    public static final int FULL_MAX_NODES = 7000;
+    public static final int FALLBACK_DENSE_MAX_NODES = 2000;
+    /** {@link #full} refuses larger matrices (n^2/2 doubles = 100 MB and over a minute here at this size). */
+    public static final int FULL_MAX_NODES = 5000;
     /** Lanczos stops when both extreme Ritz pairs have a residual norm at most this (so |&theta; − &lambda;| too). */
     public static final double LANCZOS_TOLERANCE = 1e-10;
     /** Lanczos basis size per restart cycle (fewer when n is small or memory is short). */
@@ -141,6 +145,13 @@ public final class Spectrum {
         if (n <= 1) {
             return trivial(w);
         }
+        MixingMatrix.StructuralUnitEigen structure = w.unitModulusStructure();
+        if (structure.rhoIsOne()) {
+            // rho = 1 exactly, known without iterating (and Lanczos converges slowly on such spectra)
+            double l2 = structure.supportComponents() > 1 ? 1.0 : Double.NaN;
+            double ln = structure.minusOne() ? -1.0 : Double.NaN;
+            return new Spectrum(n, new double[0], l2, ln, 1.0, Method.LANCZOS, true, 0, 0.0);
+        }
         // keep the basis within about 256 MB
         int basis = (int) Math.max(8, Math.min(LANCZOS_BASIS, (32L << 20) / n));
         int maxMatvecs = (int) Math.min(Integer.MAX_VALUE, Math.max(2000L, 4L * n));
@@ -193,12 +204,18 @@ public final class Spectrum {
         return eigenvalues.length == size;
     }
 
-    /** &lambda;_2, the second largest eigenvalue (1 when the graph is disconnected); NaN when n &le; 1. */
+    /**
+     * &lambda;_2, the second largest eigenvalue (1 when the graph is disconnected); NaN when n &le; 1, or from
+     * {@link #rhoOnly} when rho = 1 is known structurally but &lambda;_2 was not computed (bipartite case).
+     */
     public double lambda2() {
         return lambda2;
     }
 
-    /** &lambda;_n, the smallest eigenvalue; NaN when n &le; 1. */
+    /**
+     * &lambda;_n, the smallest eigenvalue; NaN when n &le; 1, or from {@link #rhoOnly} on a disconnected graph
+     * (rho = 1 is then known without computing it).
+     */
     public double lambdaMin() {
         return lambdaMin;
     }

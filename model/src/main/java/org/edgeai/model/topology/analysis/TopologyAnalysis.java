@@ -18,19 +18,28 @@ import org.edgeai.model.topology.Topology;
  * is the mean distance over all ordered pairs (u, v), u &ne; v, that are connected, in every component; NaN
  * when there is no such pair (n &le; 1 or no links).
  *
- * <p>Method and complexity (n nodes, m links):
+ * <p>Method and complexity (n nodes, m links, D the diameter):
  * <ul>
- *   <li>n &le; {@value #EXACT_MAX_NODES}: a breadth-first search from every node, O(n (n + m)) time, O(n)
- *       memory: everything exact. Measured on the project's 2-core machine: about 0.1 s for n = 2000,
- *       m = 10^4 and a few seconds for n = 20,000, m = 10^5 (the searches run on all cores; the sums are
- *       integers, so the result does not depend on the thread count).</li>
- *   <li>Larger: the diameter by iFUB (Crescenzi et al., TCS 2013) started at the midpoint of a double sweep,
- *       exact, usually after a few dozen searches on small-world graphs, O(n + m) each; if it needs more than
- *       its budget ({@link #IFUB_MAX_SOURCES} eccentricities) the result holds the bounds
- *       {@code diameter} (lower, attained) and {@code diameterUpperBound}, and {@code diameterExact} is
- *       false. The mean shortest path is estimated from {@code sampleSources} sources drawn without
- *       replacement with a fixed seed (unbiased; its standard error is reported), and {@code estimated} is
- *       true. O(s (n + m)).</li>
+ *   <li>Connectivity, degrees and a double sweep (highest-degree node &rarr; farthest a &rarr; farthest b; a
+ *       lower bound on D and a central node u, the middle of the a–b path): O(n + m).</li>
+ *   <li>Searches run 64 sources at a time, one bit per source ({@link MultiSourceBfs}), when the double
+ *       sweep finds D &le; {@value #MULTI_MAX_DEPTH} (small-world graphs: a batch then costs about D + 1
+ *       sweeps of the graph instead of 64), else one source at a time. Either way O(n + m) per source in the
+ *       worst case.</li>
+ *   <li>Exact, by a search from every node, when n &le; {@value #EXACT_MAX_NODES} and the estimated work is
+ *       at most {@link #EXACT_MAX_WORK} visits: O(n (n + m)) time, O(n) memory per thread; the searches are
+ *       spread over the available processors and the sums are integers, so the result does not depend on
+ *       the thread count. Measured on the project's 2-core machine while other jobs ran: 0.05 s for
+ *       G(2000, p) with mean degree 10, 1.5 to 2 s for G(20,000, p) with mean degree 10, 4 to 6 s for a
+ *       20,000-node ring or 141 &times; 141 grid.</li>
+ *   <li>Otherwise the mean shortest path is estimated from {@code sampleSources} sources drawn without
+ *       replacement with a fixed seed (unbiased; its standard error is reported) and {@code estimated} is
+ *       true; O(s (n + m)). The diameter comes from iFUB (Crescenzi et al., TCS 2013) started at u: the
+ *       eccentricities of the deepest levels of u's search tree are computed until the lower and upper
+ *       bounds meet (exact; a few hundred searches on small-world graphs), or until about
+ *       {@link #IFUB_WORK_BUDGET} visits, in which case {@code diameter} and {@code diameterUpperBound} are
+ *       proven bounds and {@code diameterExact} is false (long rings and random graphs with a wide fringe
+ *       level end there).</li>
  * </ul>
  *
  * @param nodes                  n
@@ -58,12 +67,18 @@ public record TopologyAnalysis(int nodes, int links, int minDegree, double meanD
 
     /** Up to this many nodes everything is exact (a search from every node). */
     public static final int EXACT_MAX_NODES = 20_000;
+    /**
+     * ... and the estimated work of searching from every node, in node and edge visits, is at most this:
+     * n (n + 2m) for single searches, (n / 64)(D + 1)(n + 2m) for 64-source batches (D from the double
+     * sweep). About 2 s on the project's machine; denser or longer graphs take the sampled path.
+     */
+    public static final long EXACT_MAX_WORK = 2_500_000_000L;
     /** Sources sampled for the mean shortest path above {@link #EXACT_MAX_NODES}. */
     public static final int SAMPLE_SOURCES = 256;
     /** Seed of the source sample, fixed so results are reproducible. */
     public static final long SAMPLE_SEED = 0xA11A_5EEDL;
     /** iFUB stops (and reports bounds) after about this many node and edge visits. */
-    public static final long IFUB_WORK_BUDGET = 1_000_000_000L;
+    public static final long IFUB_WORK_BUDGET = 400_000_000L;
     /**
      * Searches run 64 at a time (bit-parallel) when a double sweep finds the diameter at most this; beyond,
      * the 64 searches of a batch overlap too little to gain over single ones.
@@ -87,7 +102,7 @@ public record TopologyAnalysis(int nodes, int links, int minDegree, double meanD
     /**
      * Analyzes with explicit bounds.
      *
-     * @param exactMaxNodes up to this many nodes, search from every node (exact)
+     * @param exactMaxNodes up to this many nodes (and {@link #EXACT_MAX_WORK}), search from every node (exact)
      * @param sampleSources sources for the estimate above that, &ge; 1
      * @param seed          seed of the source sample
      */
@@ -161,7 +176,9 @@ public record TopologyAnalysis(int nodes, int links, int minDegree, double meanD
         boolean multi = engine == Engine.MULTI || (engine == Engine.AUTO && sweepLower <= MULTI_MAX_DEPTH);
         int searches = 3;
 
-        if (n <= exactMaxNodes) {
+        double visits = (double) n + 2.0 * m;
+        double work = multi ? Math.ceil(n / 64.0) * (sweepLower + 1) * visits : n * visits;
+        if (n <= exactMaxNodes && work <= EXACT_MAX_WORK) {
             long[] sums = new long[1];
             int[] ecc = new int[1];
             exactAllPairs(g, comp, largest, multi, sums, ecc);
