@@ -45,6 +45,11 @@ public final class Spectrum {
     public static final double LANCZOS_TOLERANCE = 1e-10;
     /** Lanczos basis size per restart cycle (fewer when n is small or memory is short). */
     public static final int LANCZOS_BASIS = 48;
+    /**
+     * Lanczos stops unconverged after about this many flops (at least 500 and at most 20,000 products with
+     * W): some tens of seconds here; thousands of products for n &le; 10^4, 500 at n = 10^6.
+     */
+    public static final double LANCZOS_WORK_BUDGET = 2e10;
     /** Seed of the Lanczos start vector, fixed so results are reproducible. */
     public static final long LANCZOS_SEED = 0x5EED_1A2C_205AL;
 
@@ -154,7 +159,9 @@ public final class Spectrum {
         }
         // keep the basis within about 256 MB
         int basis = (int) Math.max(8, Math.min(LANCZOS_BASIS, (32L << 20) / n));
-        int maxMatvecs = (int) Math.min(Integer.MAX_VALUE, Math.max(2000L, 4L * n));
+        // a budget of about LANCZOS_WORK_BUDGET flops: a product with W plus reorthogonalization per step
+        double perStep = (double) w.graph().adjacency().length + n + 4.0 * basis * n;
+        int maxMatvecs = (int) Math.max(500, Math.min(20_000, LANCZOS_WORK_BUDGET / perStep));
         DeflatedLanczos.Result r = DeflatedLanczos.run(w, LANCZOS_TOLERANCE, basis, maxMatvecs, LANCZOS_SEED);
         return finish(w, new double[0], r.lambdaMax(), r.lambdaMin(), Method.LANCZOS, r.converged(), r.matvecs(),
                 Math.max(r.residualMax(), r.residualMin()));
