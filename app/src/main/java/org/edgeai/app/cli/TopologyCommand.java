@@ -20,7 +20,7 @@ import picocli.CommandLine.Parameters;
 /** {@code topology generate | info | convert}. */
 @Command(name = "topology", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Generate, analyse and convert network topologies.",
-        subcommands = {TopologyCommand.Generate.class, TopologyCommand.Convert.class})
+        subcommands = {TopologyCommand.Generate.class, TopologyInfoCommand.class, TopologyCommand.Convert.class})
 final class TopologyCommand {
 
     @Command(name = "generate", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,

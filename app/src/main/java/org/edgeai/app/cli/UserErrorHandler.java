@@ -4,6 +4,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.NoSuchFileException;
 
+import org.edgeai.model.experiment.ExperimentFileException;
+import org.edgeai.model.topology.generate.GenerationException;
 import picocli.CommandLine;
 
 /**
@@ -29,8 +31,8 @@ final class UserErrorHandler implements CommandLine.IExecutionExceptionHandler {
                 || ex instanceof IOException
                 || ex instanceof UncheckedIOException
                 || ex instanceof UserException
-                || ex.getClass().getName().endsWith("ExperimentFileException")
-                || ex.getClass().getName().endsWith("GenerationException");
+                || ex instanceof ExperimentFileException
+                || ex instanceof GenerationException;
     }
 
     static String message(Throwable ex) {
