@@ -66,7 +66,8 @@ public final class EngineBench {
     /** Runs the three standard benchmarks at their target sizes. Takes about a minute and ~1.5 GB of heap. */
     public static List<Result> all(LongSupplier nanoClock) {
         List<Result> out = new ArrayList<>();
-        out.add(rawEvents(nanoClock, 10_000_000, 20_000, 5));
+        out.add(rawEvents(nanoClock, 10_000_000, 20_000, true, 5));
+        out.add(rawEvents(nanoClock, 10_000_000, 20_000, false, 5));
         out.add(gossip(nanoClock, 1_000_000, 3_000_000, 5));
         out.addAll(neighbourRounds(nanoClock, 1000, 5000, 200, 5));
         return out;
@@ -75,19 +76,23 @@ public final class EngineBench {
     // ================================================================ (1) raw events
 
     /**
-     * Events per second of schedule + run on the bare simulator.
+     * Events per second of schedule + run on the bare simulator: {@code pending} events are kept pending, and
+     * every event run schedules one successor (a "hold" model).
      *
-     * @param events   events run per repetition (e.g. 10^7)
-     * @param pending  steady number of pending events (heap size)
-     * @param reps     measured repetitions (one more runs first as warm-up)
+     * @param events        events run per repetition (e.g. 10^7)
+     * @param pending       steady number of pending events
+     * @param randomDelays  successors at {@code now + U[0, 1)} (every event lands at a random place: heap-bound,
+     *                      the worst case) or at {@code now + 1} (times in scheduling order: the FIFO lane, the
+     *                      common case of fixed latencies)
+     * @param reps          measured repetitions (one more runs first as warm-up)
      */
-    public static Result rawEvents(LongSupplier nanoClock, int events, int pending, int reps) {
+    public static Result rawEvents(LongSupplier nanoClock, int events, int pending, boolean randomDelays, int reps) {
         double[] samples = new double[reps];
         for (int r = -1; r < reps; r++) {
             Simulator sim = new Simulator();
-            HoldModel h = new HoldModel(sim, events, r + 17L);
+            HoldModel h = new HoldModel(sim, randomDelays, r + 17L);
             for (int i = 0; i < pending; i++) {
-                sim.schedule(h.delay(), h, 0, 0, 0);
+                sim.schedule(randomDelays ? h.delay() : i / (double) pending, h, 0, 0, 0);
             }
             long t0 = nanoClock.getAsLong();
             long ran = sim.run(events);
@@ -96,19 +101,25 @@ public final class EngineBench {
                 samples[r] = ran / ((t1 - t0) / 1e9);
             }
         }
-        return new Result("raw events (schedule+run, " + pending + " pending)", median(samples), "events/s", samples);
+        return new Result("raw events (schedule+run, " + pending + " pending, "
+                + (randomDelays ? "random delays: heap" : "constant delay: FIFO lane") + ")", median(samples), "events/s", samples);
     }
 
     private static final class HoldModel implements EventHandler {
         private final Simulator sim;
+        private final boolean random;
         private long state;
 
-        HoldModel(Simulator sim, int events, long seed) {
+        HoldModel(Simulator sim, boolean random, long seed) {
             this.sim = sim;
+            this.random = random;
             this.state = seed * 0x9E3779B97F4A7C15L + 1;
         }
 
         double delay() {
+            if (!random) {
+                return 1.0;
+            }
             // xorshift64*: cheap pseudo-random delays in [0, 1)
             long x = state;
             x ^= x >>> 12;
@@ -262,7 +273,7 @@ public final class EngineBench {
             double[] samples = new double[reps];
             for (int r = -1; r < reps; r++) {
                 Simulator sim = new Simulator();
-                TraceSink sink = traced ? new MessageTraceCsv(OutputStream.nullOutputStream(), g.ids(), true) : TraceSinks.none();
+                TraceSink sink = traced ? new MessageTraceCsv(OutputStream.nullOutputStream(), g.ids(), true, true) : TraceSinks.none();
                 Network net = Network.builder(sim, g, bw, lat).trace(sink).build();
                 Rounds rr = new Rounds(sim, net, rounds, 650 * 32);
                 rr.begin();
@@ -278,7 +289,7 @@ public final class EngineBench {
                 }
             }
             out.add(new Result("neighbour rounds, n=" + nodes + ", m=" + links + ", " + (2 * links) + " msgs/round, "
-                    + (traced ? "messages.csv to a null stream" : "trace none"), median(samples), "rounds/s", samples));
+                    + (traced ? "messages.csv (background writer) to a null stream" : "trace none"), median(samples), "rounds/s", samples));
         }
         return out;
     }

@@ -16,18 +16,22 @@ import java.util.Objects;
  * run is a deterministic function of its inputs.
  *
  * <h2>Data structure and cost</h2>
- * Two sorted sources, merged at every pop by {@code (time, sequence)}:
+ * Pending events live in <em>FIFO lanes</em> (ring buffers sorted by construction) and a 4-ary min-heap over
+ * parallel primitive arrays ({@code double} time, {@code long} sequence, {@code int} slot):
  * <ul>
- *   <li>a <em>FIFO lane</em>: an event whose time is &ge; the time of the last event in the lane is appended to
- *       a ring buffer, which is therefore sorted; append and pop are O(1). Events scheduled at
- *       {@code now + constant} (arrivals after a fixed latency, the common case in network simulation) all go
- *       here;</li>
- *   <li>a 4-ary min-heap over parallel primitive arrays ({@code double} time, {@code long} sequence,
- *       {@code int} slot) for the others, O(log₄ P) per operation for P events in the heap.</li>
+ *   <li>an event whose time is &ge; the last time of the <em>primary lane</em> is appended to it: O(1). Events
+ *       scheduled at {@code now + constant} (arrivals after a fixed latency, the common case in network
+ *       simulation) all go there, and running one costs one comparison with the heap's top;</li>
+ *   <li>otherwise it is appended to the best-fitting of {@value #SECONDARY_LANES} secondary lanes (the
+ *       non-empty one whose last time is the largest one &le; its time, else an empty one): O(1) when that
+ *       lane is not empty. Each non-empty secondary lane is represented in the heap by its head, so a few
+ *       distinct delays (link classes) each fill a lane of their own;</li>
+ *   <li>only events that fit no lane go to the heap: O(log₄ P) for P events there.</li>
  * </ul>
- * The merge is exact, so the order is the one defined above whichever source holds an event. Nothing is
- * allocated per event once the arrays have grown to the peak number of pending events (they double when
- * full and never shrink).
+ * The next event is the smaller of the primary lane's head and the heap's top, so the order is exactly the
+ * {@code (time, sequence)} order defined above whichever structure holds an event. Nothing is allocated per
+ * event once the arrays have grown to the peak number of pending events (they double when full and never
+ * shrink).
  *
  * <h2>Handlers</h2>
  * An event's owner is stored as a small int id, not as a reference: {@link #register(EventHandler)} gives the
@@ -74,14 +78,27 @@ public final class Simulator {
     private int[] free;
     private int freeTop;
 
-    // FIFO lane: ring buffer sorted by (time, seq).
-    private double[] lTime;
-    private long[] lSeq;
-    private int[] lPay; // stride 4
-    private int lHead;
-    private int lSize;
-    private int lMask;
-    private double lLastTime;
+    // Primary FIFO lane: ring buffer sorted by (time, seq), merged with the heap at every pop.
+    private double[] pTime;
+    private long[] pSeq;
+    private int[] pPay; // stride 4
+    private int pHead;
+    private int pSize;
+    private int pMask;
+    private double pLast;
+
+    // Secondary FIFO lanes; lane q's head is in the heap as slot -1 - q.
+    private static final int SECONDARY_LANES = 7;
+    private final double[][] lTime = new double[SECONDARY_LANES][];
+    private final long[][] lSeq = new long[SECONDARY_LANES][];
+    private final int[][] lPay = new int[SECONDARY_LANES][]; // stride 4
+    private final int[] lHead = new int[SECONDARY_LANES];
+    private final int[] lSize = new int[SECONDARY_LANES];
+    private final int[] lMask = new int[SECONDARY_LANES];
+    private final double[] lLast = new double[SECONDARY_LANES];
+    private int lanesUsed; // secondary lanes 0 .. lanesUsed-1 have storage
+    private int lanesNonEmpty;
+    private int pendingInLanes;
 
     /** A simulator at time 0 with an empty queue. */
     public Simulator() {
@@ -94,10 +111,10 @@ public final class Simulator {
             free[i] = INITIAL_CAPACITY - 1 - i;
         }
         freeTop = INITIAL_CAPACITY;
-        lTime = new double[INITIAL_CAPACITY];
-        lSeq = new long[INITIAL_CAPACITY];
-        lPay = new int[4 * INITIAL_CAPACITY];
-        lMask = INITIAL_CAPACITY - 1;
+        pTime = new double[INITIAL_CAPACITY];
+        pSeq = new long[INITIAL_CAPACITY];
+        pPay = new int[4 * INITIAL_CAPACITY];
+        pMask = INITIAL_CAPACITY - 1;
     }
 
     /** The current virtual time in seconds (the time of the event being run, or of the last one). */
@@ -117,13 +134,13 @@ public final class Simulator {
 
     /** Number of pending events. */
     public int pending() {
-        return size + lSize;
+        return pSize + size - lanesNonEmpty + pendingInLanes;
     }
 
     /** The time of the next pending event, or {@code +Infinity} when there is none. */
     public double nextEventTime() {
         double t = size == 0 ? Double.POSITIVE_INFINITY : hTime[0];
-        return lSize > 0 && lTime[lHead] < t ? lTime[lHead] : t;
+        return pSize > 0 && pTime[pHead] < t ? pTime[pHead] : t;
     }
 
     // ------------------------------------------------------------------ handlers
@@ -133,10 +150,14 @@ public final class Simulator {
      * else one identity-map lookup.
      */
     public int register(EventHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        if (handler == lastHandler) {
+        if (handler == lastHandler && handler != null) {
             return lastHandlerId;
         }
+        return registerSlow(handler);
+    }
+
+    private int registerSlow(EventHandler handler) {
+        Objects.requireNonNull(handler, "handler");
         Integer id = handlerIds.get(handler);
         if (id == null) {
             if (handlerCount == MAX_HANDLERS) {
@@ -190,32 +211,93 @@ public final class Simulator {
      * @throws IllegalArgumentException when the time lies in the past, is NaN or infinite, or the id is unknown
      */
     public void scheduleAt(double time, int handlerId, int code, int a, int b) {
-        if (!(time >= now) || time == Double.POSITIVE_INFINITY) {
-            throw new IllegalArgumentException("scheduleAt: time must be finite and >= now (" + now + " s), got " + time);
-        }
-        if (handlerId < 0 || handlerId >= handlerCount) {
-            throw new IllegalArgumentException("scheduleAt: unknown handler id " + handlerId);
+        if (!(time >= now) || time == Double.POSITIVE_INFINITY || handlerId < 0 || handlerId >= handlerCount) {
+            throw badSchedule(time, handlerId);
         }
         long seq = nextSeq++;
-        if (lSize == 0 || time >= lLastTime) {
-            if (lSize == lTime.length) {
-                growLane();
+        int n = pSize;
+        if (n == 0 || time >= pLast) {
+            if (n == pTime.length) {
+                growPrimary();
             }
-            int i = (lHead + lSize) & lMask;
-            lTime[i] = time;
-            lSeq[i] = seq;
+            int i = (pHead + n) & pMask;
+            pTime[i] = time;
+            pSeq[i] = seq;
             int k = i << 2;
-            int[] p = lPay;
+            int[] p = pPay;
             p[k] = handlerId;
             p[k + 1] = code;
             p[k + 2] = a;
             p[k + 3] = b;
-            lSize++;
-            lLastTime = time;
+            pSize = n + 1;
+            pLast = time;
+            return;
+        }
+        scheduleOffPrimary(time, seq, handlerId, code, a, b);
+    }
+
+    private IllegalArgumentException badSchedule(double time, int handlerId) {
+        if (handlerId < 0 || handlerId >= handlerCount) {
+            return new IllegalArgumentException("scheduleAt: unknown handler id " + handlerId);
+        }
+        return new IllegalArgumentException("scheduleAt: time must be finite and >= now (" + now + " s), got " + time);
+    }
+
+    /** An event earlier than the primary lane's last one: a secondary lane, else the heap. */
+    private void scheduleOffPrimary(double time, long seq, int handlerId, int code, int a, int b) {
+        // Best fit among the secondary lanes: the non-empty lane with the largest last time <= time, else an
+        // empty lane.
+        int lane = -1;
+        int emptyLane = -1;
+        double bestLast = Double.NEGATIVE_INFINITY;
+        for (int q = 0; q < lanesUsed; q++) {
+            if (lSize[q] == 0) {
+                if (emptyLane < 0) {
+                    emptyLane = q;
+                }
+            } else {
+                double last = lLast[q];
+                if (last <= time && last >= bestLast) {
+                    lane = q;
+                    bestLast = last;
+                }
+            }
+        }
+        if (lane < 0) {
+            lane = emptyLane;
+            if (lane < 0 && lanesUsed < SECONDARY_LANES) {
+                lane = lanesUsed++;
+                lTime[lane] = new double[INITIAL_CAPACITY];
+                lSeq[lane] = new long[INITIAL_CAPACITY];
+                lPay[lane] = new int[4 * INITIAL_CAPACITY];
+                lMask[lane] = INITIAL_CAPACITY - 1;
+            }
+        }
+        if (lane >= 0) {
+            int n = lSize[lane];
+            if (n == lTime[lane].length) {
+                growLane(lane);
+            }
+            int i = (lHead[lane] + n) & lMask[lane];
+            lTime[lane][i] = time;
+            lSeq[lane][i] = seq;
+            int k = i << 2;
+            int[] p = lPay[lane];
+            p[k] = handlerId;
+            p[k + 1] = code;
+            p[k + 2] = a;
+            p[k + 3] = b;
+            lSize[lane] = n + 1;
+            lLast[lane] = time;
+            pendingInLanes++;
+            if (n == 0) {
+                lanesNonEmpty++;
+                pushHeap(time, seq, -1 - lane); // the lane's new head
+            }
             return;
         }
         if (freeTop == 0) {
-            growHeap();
+            growSlots();
         }
         int slot = free[--freeTop];
         int k = slot << 2;
@@ -224,6 +306,13 @@ public final class Simulator {
         p[k + 1] = code;
         p[k + 2] = a;
         p[k + 3] = b;
+        pushHeap(time, seq, slot);
+    }
+
+    private void pushHeap(double time, long seq, int slot) {
+        if (size == hTime.length) {
+            growHeap();
+        }
         siftUp(size++, time, seq, slot);
     }
 
@@ -235,7 +324,7 @@ public final class Simulator {
      * @return true when an event ran
      */
     public boolean step() {
-        if (stopRequested || (size | lSize) == 0) {
+        if (stopRequested || (size | pSize) == 0) {
             return false;
         }
         runNext();
@@ -254,7 +343,7 @@ public final class Simulator {
             throw new IllegalArgumentException("runUntil: time must be >= now (" + now + " s), got " + time);
         }
         long before = processed;
-        while ((size | lSize) != 0 && nextEventTime() <= time) {
+        while ((size | pSize) != 0 && nextEventTime() <= time) {
             if (stopRequested) {
                 return processed - before;
             }
@@ -273,7 +362,7 @@ public final class Simulator {
      */
     public long run() {
         long before = processed;
-        while ((size | lSize) != 0 && !stopRequested) {
+        while ((size | pSize) != 0 && !stopRequested) {
             runNext();
         }
         return processed - before;
@@ -287,7 +376,7 @@ public final class Simulator {
     public long run(long maxEvents) {
         long before = processed;
         long limit = processed + maxEvents;
-        while ((size | lSize) != 0 && processed < limit && !stopRequested) {
+        while ((size | pSize) != 0 && processed < limit && !stopRequested) {
             runNext();
         }
         return processed - before;
@@ -310,38 +399,51 @@ public final class Simulator {
     // ------------------------------------------------------------------ internals
 
     private void runNext() {
+        int n = pSize;
+        if (n != 0) {
+            int i = pHead;
+            double pt = pTime[i];
+            if (size == 0 || pt < hTime[0] || (pt == hTime[0] && pSeq[i] < hSeq[0])) {
+                now = pt;
+                int k = i << 2;
+                int[] p = pPay;
+                pHead = (i + 1) & pMask;
+                pSize = n - 1;
+                processed++;
+                handlers[p[k]].onEvent(p[k + 1], p[k + 2], p[k + 3]);
+                return;
+            }
+        }
+        runFromHeap();
+    }
+
+    /** Runs the heap's top: an event of its own, or the head of a secondary lane. */
+    private void runFromHeap() {
         int h;
         int code;
         int a;
         int b;
-        boolean fromLane;
-        if (lSize == 0) {
-            fromLane = false;
-        } else if (size == 0) {
-            fromLane = true;
-        } else {
-            double lt = lTime[lHead];
-            double ht = hTime[0];
-            fromLane = lt < ht || (lt == ht && lSeq[lHead] < hSeq[0]);
-        }
-        if (fromLane) {
-            int i = lHead;
-            now = lTime[i];
+        int slot = hSlot[0];
+        now = hTime[0];
+        if (slot < 0) {
+            int q = -1 - slot;
+            int i = lHead[q];
             int k = i << 2;
-            int[] p = lPay;
+            int[] p = lPay[q];
             h = p[k];
             code = p[k + 1];
             a = p[k + 2];
             b = p[k + 3];
-            lHead = (i + 1) & lMask;
-            lSize--;
-        } else {
-            int slot = hSlot[0];
-            now = hTime[0];
-            int last = --size;
-            if (last > 0) {
-                siftDown(hTime[last], hSeq[last], hSlot[last], last);
+            int next = (i + 1) & lMask[q];
+            lHead[q] = next;
+            pendingInLanes--;
+            if (--lSize[q] > 0) {
+                siftDown(lTime[q][next], lSeq[q][next], slot, size); // the lane's next head replaces the top
+            } else {
+                lanesNonEmpty--;
+                popTop();
             }
+        } else {
             int k = slot << 2;
             int[] p = sPay;
             h = p[k];
@@ -349,9 +451,17 @@ public final class Simulator {
             a = p[k + 2];
             b = p[k + 3];
             free[freeTop++] = slot;
+            popTop();
         }
         processed++;
         handlers[h].onEvent(code, a, b);
+    }
+
+    private void popTop() {
+        int last = --size;
+        if (last > 0) {
+            siftDown(hTime[last], hSeq[last], hSlot[last], last);
+        }
     }
 
     private void siftUp(int i, double t, long s, int slot) {
@@ -420,6 +530,14 @@ public final class Simulator {
         hTime = Arrays.copyOf(hTime, cap);
         hSeq = Arrays.copyOf(hSeq, cap);
         hSlot = Arrays.copyOf(hSlot, cap);
+    }
+
+    private void growSlots() {
+        int old = free.length;
+        if (old >= (1 << 28)) {
+            throw new IllegalStateException("simulator: more than " + old + " pending events in the heap");
+        }
+        int cap = old * 2;
         sPay = Arrays.copyOf(sPay, 4 * cap);
         free = Arrays.copyOf(free, cap);
         // All old slots are in use (the free list was empty); hand out the new ones lowest first.
@@ -428,25 +546,49 @@ public final class Simulator {
         }
     }
 
-    private void growLane() {
-        int old = lTime.length;
+    private void growPrimary() {
+        int old = pTime.length;
         if (old >= (1 << 28)) {
-            throw new IllegalStateException("simulator: more than " + old + " pending events in the FIFO lane");
+            throw new IllegalStateException("simulator: more than " + old + " pending events in the primary FIFO lane");
         }
         int cap = old * 2;
         double[] t = new double[cap];
         long[] s = new long[cap];
         int[] p = new int[4 * cap];
-        for (int j = 0; j < lSize; j++) {
-            int i = (lHead + j) & lMask;
-            t[j] = lTime[i];
-            s[j] = lSeq[i];
-            System.arraycopy(lPay, i << 2, p, j << 2, 4);
+        for (int j = 0; j < pSize; j++) {
+            int i = (pHead + j) & pMask;
+            t[j] = pTime[i];
+            s[j] = pSeq[i];
+            System.arraycopy(pPay, i << 2, p, j << 2, 4);
         }
-        lTime = t;
-        lSeq = s;
-        lPay = p;
-        lHead = 0;
-        lMask = cap - 1;
+        pTime = t;
+        pSeq = s;
+        pPay = p;
+        pHead = 0;
+        pMask = cap - 1;
+    }
+
+    private void growLane(int q) {
+        int old = lTime[q].length;
+        if (old >= (1 << 28)) {
+            throw new IllegalStateException("simulator: more than " + old + " pending events in a FIFO lane");
+        }
+        int cap = old * 2;
+        double[] t = new double[cap];
+        long[] s = new long[cap];
+        int[] p = new int[4 * cap];
+        int head = lHead[q];
+        int mask = lMask[q];
+        for (int j = 0; j < lSize[q]; j++) {
+            int i = (head + j) & mask;
+            t[j] = lTime[q][i];
+            s[j] = lSeq[q][i];
+            System.arraycopy(lPay[q], i << 2, p, j << 2, 4);
+        }
+        lTime[q] = t;
+        lSeq[q] = s;
+        lPay[q] = p;
+        lHead[q] = 0;
+        lMask[q] = cap - 1;
     }
 }

@@ -527,13 +527,20 @@ public final class Network implements EventHandler {
      * @see #send
      */
     public int sendToNeighbour(int src, int k, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
-        checkNode(src, "src");
-        int d = off[src] + k;
-        if (k < 0 || d >= off[src + 1]) {
-            throw new IllegalArgumentException("sendToNeighbour: k must be in [0, " + (off[src + 1] - off[src]) + ") for node "
-                    + graph.id(src) + ", got " + k);
+        return sendOn(src, neighbourDirection(src, k, "sendToNeighbour"), bits, kind, round, handler, tag);
+    }
+
+    /** The direction to src's k-th neighbour, checked. */
+    private int neighbourDirection(int src, int k, String op) {
+        if (src >= 0 && src < n && k >= 0) {
+            int d = off[src] + k;
+            if (d < off[src + 1]) {
+                return d;
+            }
         }
-        return sendOn(src, d, bits, kind, round, handler, tag);
+        checkNode(src, "src");
+        throw new IllegalArgumentException(op + ": k must be in [0, " + (off[src + 1] - off[src]) + ") for node "
+                + graph.id(src) + ", got " + k);
     }
 
     /**
@@ -560,12 +567,7 @@ public final class Network implements EventHandler {
      */
     public int exchange(int src, int k, long bitsOut, long bitsBack, MessageKind kind, int round, MessageHandler handler,
                         long tagOut, long tagBack) {
-        checkNode(src, "src");
-        int d = off[src] + k;
-        if (k < 0 || d >= off[src + 1]) {
-            throw new IllegalArgumentException("exchange: k must be in [0, " + (off[src + 1] - off[src]) + ") for node "
-                    + graph.id(src) + ", got " + k);
-        }
+        int d = neighbourDirection(src, k, "exchange");
         long b1 = checkBits(bitsOut);
         long b2 = checkBits(bitsBack);
         int hid = handlerId(handler);
@@ -577,8 +579,17 @@ public final class Network implements EventHandler {
         if ((anyExplicit && explicit[d]) || (dynamic && !linkUp[linkOf[d]])) {
             sendOn(src, d, b1, kind, round, handler, tagOut);
             sendOn(j, rv, b2, kind, round, handler, tagBack);
-            return j;
+        } else {
+            exchangeFast(src, d, j, rv, b1, b2, kind, round, hid, tagOut, tagBack);
         }
+        return j;
+    }
+
+    /** Both hops of an exchange on a fast-path link, from the one direction record read. */
+    private void exchangeFast(int src, int d, int j, int rv, long b1, long b2, MessageKind kind, int round, int hid,
+                              long tagOut, long tagBack) {
+        long[] dr = dirRec;
+        int kd = DOFF + (d << 2);
         int c = (int) dr[kd + D_CLASS_LINK];
         double bps = classBps[c];
         double now = sim.now();
@@ -596,15 +607,12 @@ public final class Network implements EventHandler {
         dr[kr + D_FREE] = e2;
         dr[kr + D_FREE_REV] = e1;
         double lat = classLat[c];
-        int m1 = alloc(src, j, b1, kind, round, hid, tagOut);
-        committed(m1, d, j, b1, start1, end1 + lat, src);
-        int m2 = alloc(j, src, b2, kind, round, hid, tagBack);
-        committed(m2, rv, src, b2, start2, end2 + lat, j);
-        return j;
+        committed(alloc(src, j, b1, kind, round, hid, tagOut), d, j, b1, start1, end1 + lat);
+        committed(alloc(j, src, b2, kind, round, hid, tagBack), rv, src, b2, start2, end2 + lat);
     }
 
     /** Books a fast-path hop whose times are known: message fields, counters, arrival event, observer. */
-    private void committed(int msg, int d, int hopTo, long bits, double start, double arrive, int hopFrom) {
+    private void committed(int msg, int d, int hopTo, long bits, double start, double arrive) {
         long[] mr = mRec;
         int mb = msg << 3;
         mr[mb + M_HOP] = (d & LO) | ((long) hopTo << 32);
@@ -613,8 +621,14 @@ public final class Network implements EventHandler {
         linkBits += bits;
         sim.scheduleAt(arrive, simId, EV_ARRIVE, msg, 0);
         if (observer != null) {
-            observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), hopFrom, hopTo, bits, start, arrive, msg));
+            publishStarted(msg, d, start, arrive);
         }
+    }
+
+    private void publishStarted(int msg, int d, double start, double arrive) {
+        long hop = mRec[(msg << 3) + M_HOP];
+        observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), from[d], (int) (hop >>> 32),
+                mRec[(msg << 3) + M_BITS], start, arrive, msg));
     }
 
     private int sendOn(int src, int d, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
@@ -650,6 +664,10 @@ public final class Network implements EventHandler {
         if (h == lastHandler && h != null) {
             return lastHandlerId;
         }
+        return handlerIdSlow(h);
+    }
+
+    private int handlerIdSlow(MessageHandler h) {
         Objects.requireNonNull(h, "handler");
         Integer id = handlerIds.get(h);
         if (id == null) {
@@ -684,42 +702,40 @@ public final class Network implements EventHandler {
     }
 
     private void startHop(int msg, int d) {
-        long[] mr = mRec;
-        int mb = msg << 3;
-        long bits = mr[mb + M_BITS];
-        hopsCommitted++;
-        linkBits += bits;
+        if (anyExplicit && explicit[d]) {
+            enqueue(msg, d);
+            return;
+        }
         long[] dr = dirRec;
         int k = DOFF + (d << 2);
-        int hopTo = (int) dr[k + D_TO_REV];
-        mr[mb + M_HOP] = (d & LO) | ((long) hopTo << 32);
-        if (!anyExplicit || !explicit[d]) {
-            double now = sim.now();
-            double free = Double.longBitsToDouble(dr[k + D_FREE]);
-            double start = now > free ? now : free;
-            int c = (int) dr[k + D_CLASS_LINK];
-            double end = start + bits / classBps[c];
-            long endBits = Double.doubleToRawLongBits(end);
-            dr[k + D_FREE] = endBits;
-            dr[DOFF + ((int) (dr[k + D_TO_REV] >>> 32) << 2) + D_FREE_REV] = endBits; // mirror in the reverse record
-            mr[mb + M_HOP_START] = Double.doubleToRawLongBits(start);
-            double arrive = end + classLat[c];
-            sim.scheduleAt(arrive, simId, EV_ARRIVE, msg, 0);
-            if (observer != null) {
-                observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), from[d], hopTo, bits, start, arrive, msg));
-            }
+        double now = sim.now();
+        double free = Double.longBitsToDouble(dr[k + D_FREE]);
+        double start = now > free ? now : free;
+        int c = (int) dr[k + D_CLASS_LINK];
+        long bits = mRec[(msg << 3) + M_BITS];
+        double end = start + bits / classBps[c];
+        long endBits = Double.doubleToRawLongBits(end);
+        dr[k + D_FREE] = endBits;
+        dr[DOFF + ((int) (dr[k + D_TO_REV] >>> 32) << 2) + D_FREE_REV] = endBits; // mirror in the reverse record
+        committed(msg, d, (int) dr[k + D_TO_REV], bits, start, end + classLat[c]);
+    }
+
+    /** A hop on an explicit direction: joins the direction's FIFO queue, and starts if the link is idle and up. */
+    private void enqueue(int msg, int d) {
+        long bits = mRec[(msg << 3) + M_BITS];
+        hopsCommitted++;
+        linkBits += bits;
+        mRec[(msg << 3) + M_HOP] = (d & LO) | ((long) (int) dirRec[DOFF + (d << 2) + D_TO_REV] << 32);
+        mNext[msg] = -1;
+        int t = qTail[d];
+        if (t < 0) {
+            qHead[d] = msg;
         } else {
-            mNext[msg] = -1;
-            int t = qTail[d];
-            if (t < 0) {
-                qHead[d] = msg;
-            } else {
-                mNext[t] = msg;
-            }
-            qTail[d] = msg;
-            if (busy[d] < 0 && linkUp[linkOf[d]]) {
-                startTransmission(d);
-            }
+            mNext[t] = msg;
+        }
+        qTail[d] = msg;
+        if (busy[d] < 0 && linkUp[linkOf[d]]) {
+            startTransmission(d);
         }
     }
 
@@ -753,8 +769,7 @@ public final class Network implements EventHandler {
         int dst = (int) (srcDst >>> 32);
         boolean delivered = v == dst;
         if (observer != null) {
-            observer.onSimEvent(new SimEvent.HopArrived(round(msg), kind(msg), u, v, mr[mb + M_BITS],
-                    Double.longBitsToDouble(mr[mb + M_HOP_START]), sim.now(), msg, delivered));
+            publishArrived(msg, u, v, delivered);
         }
         if (delivered) {
             messagesDelivered++;
@@ -767,6 +782,12 @@ public final class Network implements EventHandler {
         } else {
             forward(msg, v);
         }
+    }
+
+    private void publishArrived(int msg, int u, int v, boolean delivered) {
+        int mb = msg << 3;
+        observer.onSimEvent(new SimEvent.HopArrived(round(msg), kind(msg), u, v, mRec[mb + M_BITS],
+                Double.longBitsToDouble(mRec[mb + M_HOP_START]), sim.now(), msg, delivered));
     }
 
     // ---- explicit directions: FIFO queue, one transmission at a time

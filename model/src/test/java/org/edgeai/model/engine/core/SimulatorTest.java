@@ -89,6 +89,53 @@ class SimulatorTest {
     }
 
     @Test
+    void manyDelayClassesOverflowingTheLanesStillRunInOrder() {
+        // Each event schedules a successor at now + one of 12 fixed delays (more classes than lanes), and every
+        // 7th event also one at a random time: lanes, lane tokens and the heap all take part.
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] delays = {0.3, 0.1, 0.7, 0.2, 1.1, 0.05, 0.9, 0.3, 0.45, 2.0, 0.01, 0.6};
+        Simulator sim = new Simulator();
+        List<double[]> expected = new ArrayList<>();
+        List<double[]> ran = new ArrayList<>();
+        int[] seq = {0};
+        EventHandler h = new EventHandler() {
+            @Override
+            public void onEvent(int code, int a, int b) {
+                ran.add(new double[] {sim.now(), a});
+                if (seq[0] < 60_000) {
+                    double t = sim.now() + delays[a % delays.length];
+                    int id = seq[0]++;
+                    expected.add(new double[] {t, id});
+                    sim.scheduleAt(t, this, 0, id, 0);
+                    if (a % 7 == 0) {
+                        double u = sim.now() + rng.nextInt(8) * 0.125;
+                        int id2 = seq[0]++;
+                        expected.add(new double[] {u, id2});
+                        sim.scheduleAt(u, this, 0, id2, 0);
+                    }
+                }
+            }
+        };
+        for (int i = 0; i < 40; i++) {
+            int id = seq[0]++;
+            expected.add(new double[] {i * 0.01, id});
+            sim.scheduleAt(i * 0.01, h, 0, id, 0);
+        }
+        int peak = 0;
+        while (sim.step()) {
+            peak = Math.max(peak, sim.pending());
+        }
+        expected.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+        assertEquals(expected.size(), ran.size());
+        for (int i = 0; i < ran.size(); i++) {
+            assertEquals(expected.get(i)[0], ran.get(i)[0], "time of event " + i);
+            assertEquals(expected.get(i)[1], ran.get(i)[1], "id of event " + i);
+        }
+        assertTrue(peak > 40, "pending events accumulate: " + peak);
+        assertEquals(0, sim.pending());
+    }
+
+    @Test
     void stopFlagStopsBetweenEventsAndStaysSetUntilCleared() {
         Simulator sim = new Simulator();
         List<Integer> ran = new ArrayList<>();

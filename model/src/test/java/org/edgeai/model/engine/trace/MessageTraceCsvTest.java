@@ -7,6 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -28,18 +31,21 @@ import org.junit.jupiter.api.Test;
 class MessageTraceCsvTest {
 
     @Test
-    void secondsAreWrittenWithNineDecimalsWhateverTheLocale() {
+    void secondsAreWrittenAsNanosecondDecimalsWithoutTrailingZerosWhateverTheLocale() {
         Locale saved = Locale.getDefault();
         try {
             Locale.setDefault(Locale.GERMANY); // decimal comma: must not leak into the trace
-            assertEquals("0.000000000", MessageTraceCsv.formatSeconds(0));
-            assertEquals("0.001600000", MessageTraceCsv.formatSeconds(0.0016));
-            assertEquals("12.500000000", MessageTraceCsv.formatSeconds(12.5));
-            assertEquals("0.000000000", MessageTraceCsv.formatSeconds(1e-10));
+            assertEquals("0", MessageTraceCsv.formatSeconds(0));
+            assertEquals("3", MessageTraceCsv.formatSeconds(3));
+            assertEquals("0.0016", MessageTraceCsv.formatSeconds(0.0016));
+            assertEquals("12.5", MessageTraceCsv.formatSeconds(12.5));
+            assertEquals("0", MessageTraceCsv.formatSeconds(1e-10));
             assertEquals("0.000000001", MessageTraceCsv.formatSeconds(5e-10));
-            assertEquals("0.105000000", MessageTraceCsv.formatSeconds(0.1 + 0.005));
+            assertEquals("0.105", MessageTraceCsv.formatSeconds(0.1 + 0.005));
             assertEquals("1234567.123456789", MessageTraceCsv.formatSeconds(1234567.123456789));
-            assertEquals("-2.000000000", MessageTraceCsv.formatSeconds(-2));
+            assertEquals("10.00000001", MessageTraceCsv.formatSeconds(10.00000001));
+            assertEquals("-2", MessageTraceCsv.formatSeconds(-2));
+            assertEquals("-0.25", MessageTraceCsv.formatSeconds(-0.25));
         } finally {
             Locale.setDefault(saved);
         }
@@ -56,25 +62,61 @@ class MessageTraceCsvTest {
         csv.close();
         String text = out.toString(StandardCharsets.UTF_8);
         assertEquals("round,t_send_s,t_arrive_s,src,dst,bits,kind\n"
-                + "3,0.000000000,0.105000000,n0,\"edge,1\",1000000,model\n"
-                + "12,1.250000000,2.500000000,\"q\"\"x\",n0,1,scalar\n", text);
+                + "3,0,0.105,n0,\"edge,1\",1000000,model\n"
+                + "12,1.25,2.5,\"q\"\"x\",n0,1,scalar\n", text);
         assertEquals(2, csv.rows());
         assertEquals(out.size(), csv.bytes());
     }
 
-    @Test
-    void theFingerprintIsTheSha256OfTheBytesWritten() throws Exception {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        MessageTraceCsv csv = new MessageTraceCsv(out, List.of("a", "b"), false);
-        // Enough rows to cross several 64 KiB buffer flushes.
-        for (int i = 0; i < 20_000; i++) {
+    private static MessageTraceCsv manyRows(ByteArrayOutputStream out, boolean background) {
+        MessageTraceCsv csv = new MessageTraceCsv(out, List.of("a", "b"), false, background);
+        // Enough rows to cross many 64 KiB buffers (and the writer's queue of 4).
+        for (int i = 0; i < 100_000; i++) {
             csv.hop(i / 100, i * 1e-3, i * 1e-3 + 0.0101, i % 2, 1 - i % 2, 32L * i + 1, MessageKind.ofOrdinal(i % 6));
         }
-        assertThrows(IllegalStateException.class, csv::fingerprint);
-        csv.close();
-        String independent = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(out.toByteArray()));
-        assertEquals(independent, csv.fingerprint());
-        assertTrue(out.size() > 3 * 65536);
+        return csv;
+    }
+
+    @Test
+    void theFingerprintIsTheSha256OfTheBytesWrittenOnEitherThread() throws Exception {
+        ByteArrayOutputStream direct = new ByteArrayOutputStream();
+        MessageTraceCsv a = manyRows(direct, false);
+        assertThrows(IllegalStateException.class, a::fingerprint);
+        a.close();
+        String independent = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(direct.toByteArray()));
+        assertEquals(independent, a.fingerprint());
+        assertTrue(direct.size() > 20 * 65536);
+
+        ByteArrayOutputStream async = new ByteArrayOutputStream();
+        MessageTraceCsv b = manyRows(async, true);
+        b.close();
+        assertArrayEquals(direct.toByteArray(), async.toByteArray());
+        assertEquals(a.fingerprint(), b.fingerprint());
+        assertEquals(direct.size(), b.bytes());
+        b.close(); // idempotent
+    }
+
+    @Test
+    void aWriteErrorOnTheWriterThreadSurfacesOnTheEngineThread() {
+        OutputStream failing = new OutputStream() {
+            @Override
+            public void write(int x) throws IOException {
+                throw new IOException("disk full");
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) throws IOException {
+                throw new IOException("disk full");
+            }
+        };
+        MessageTraceCsv csv = new MessageTraceCsv(failing, List.of("a", "b"), false, true);
+        UncheckedIOException e = assertThrows(UncheckedIOException.class, () -> {
+            for (int i = 0; i < 200_000; i++) {
+                csv.hop(0, i, i + 1, 0, 1, 1, MessageKind.MODEL);
+            }
+            csv.close();
+        });
+        assertTrue(e.getMessage().contains("disk full"), e.getMessage());
     }
 
     /** A small deterministic workload: every node sends to every neighbour for three rounds, plus a routed message. */
