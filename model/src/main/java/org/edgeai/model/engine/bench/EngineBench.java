@@ -20,26 +20,27 @@ import org.edgeai.model.engine.trace.TraceSinks;
 import org.edgeai.model.topology.IndexedGraph;
 
 /**
- * Throughput benchmarks of the engine, for the app's {@code bench} command. Each method warms up, repeats its
- * measurement and reports the median.
+ * Throughput benchmarks of the engine, for the app's {@code bench} command. Each method runs one warm-up and
+ * then {@code reps} measured repetitions, and reports the median.
  *
  * <p>The model never reads the wall clock (DESIGN.md, determinism rule), so the caller passes the clock:
- * {@code EngineBench.gossip(System::nanoTime, ...)}. {@link #all(LongSupplier)} runs the three standard
- * measurements with the sizes of the performance targets.
+ * {@code EngineBench.all(System::nanoTime)}. On a shared machine the calling thread's CPU time
+ * ({@code ManagementFactory.getThreadMXBean()::getCurrentThreadCpuTime}) gives steadier figures.
  *
  * <ol>
- *   <li>{@link #rawEvents}: schedule + run of events on the bare {@link Simulator}, with a steady number of
- *       pending events (each event schedules one successor at a pseudo-random delay).</li>
+ *   <li>{@link #rawEvents}: schedule + run of 10^7 events on the bare {@link Simulator} with 20,000 pending,
+ *       once with random delays (every event lands in the heap: the worst case) and once with a constant delay
+ *       (the FIFO lane: the common case).</li>
  *   <li>{@link #gossip}: randomized gossip on a random 4-regular graph of 10^6 nodes built by a seeded pairing
- *       (configuration model with edge switches to remove loops and double edges). Wake-ups form a Poisson
- *       process of rate N (one exponential draw per wake-up, {@link Draws#exponential}); at a wake-up node i
- *       picks a uniform neighbour j, both send their value (32 bits, one hop each, on links of 20 Mbit/s and
- *       10 ms), and when both messages have arrived both take the mean of the two values sent.
- *       {@code --trace none}. Target: 3·10^6 wake-ups per second.</li>
+ *       ({@link #randomRegular}). Wake-ups form a Poisson process of rate N (one exponential draw each,
+ *       {@link Draws#exponential}); at a wake-up a uniform node i picks a uniform neighbour j and the two send
+ *       each other their value (32 bits, one hop each, on links of 20 Mbit/s and 10 ms, with
+ *       {@link Network#exchange}); when both messages have arrived both take the mean of the two values sent
+ *       (a {@code double[]}). {@code --trace none}. Target: 3·10^6 wake-ups per second.</li>
  *   <li>{@link #neighbourRounds}: a random graph of 1,000 nodes and 5,000 links; each round every node sends
- *       650·32 bits to every neighbour (10^4 messages) and the round ends when all have arrived. Reports rounds
- *       per second of the network part, with no trace and with the CSV trace written to a discarding stream.
- *       Target: well under 2 ms per round.</li>
+ *       650·32 bits to every neighbour (10^4 messages) and the round ends when the last has arrived. Reports
+ *       rounds per second of the network part: uniform links without trace, with {@code messages.csv} (background
+ *       writer, discarding stream), and with 4 link latency classes. Target: well under 2 ms per round.</li>
  * </ol>
  */
 public final class EngineBench {
@@ -262,36 +263,51 @@ public final class EngineBench {
      * @param rounds rounds per repetition
      */
     public static List<Result> neighbourRounds(LongSupplier nanoClock, int nodes, int links, int rounds, int reps) {
+        List<Result> out = new ArrayList<>();
+        out.add(neighbourRounds(nanoClock, nodes, links, rounds, reps, 1, false));
+        out.add(neighbourRounds(nanoClock, nodes, links, rounds, reps, 1, true));
+        out.add(neighbourRounds(nanoClock, nodes, links, rounds, reps, 4, false));
+        return out;
+    }
+
+    /**
+     * One variant of {@link #neighbourRounds(LongSupplier, int, int, int, int)}.
+     *
+     * @param linkClasses number of distinct link latencies (link e gets 10 + 5·(e mod classes) ms; 20 Mbit/s)
+     * @param traced      whether {@code messages.csv} is written (background writer, to a discarding stream)
+     */
+    public static Result neighbourRounds(LongSupplier nanoClock, int nodes, int links, int rounds, int reps, int linkClasses,
+                                         boolean traced) {
         int[][] edges = randomGraph(nodes, links, 7);
         IndexedGraph g = IndexedGraph.ofEdges(nodes, edges[0], edges[1]);
         double[] bw = new double[links];
         double[] lat = new double[links];
         Arrays.fill(bw, 20);
-        Arrays.fill(lat, 10);
-        List<Result> out = new ArrayList<>();
-        for (boolean traced : new boolean[] {false, true}) {
-            double[] samples = new double[reps];
-            for (int r = -1; r < reps; r++) {
-                Simulator sim = new Simulator();
-                TraceSink sink = traced ? new MessageTraceCsv(OutputStream.nullOutputStream(), g.ids(), true, true) : TraceSinks.none();
-                Network net = Network.builder(sim, g, bw, lat).trace(sink).build();
-                Rounds rr = new Rounds(sim, net, rounds, 650 * 32);
-                rr.begin();
-                long t0 = nanoClock.getAsLong();
-                sim.run();
-                long t1 = nanoClock.getAsLong();
-                sink.close();
-                if (rr.round != rounds) {
-                    throw new IllegalStateException("neighbour-round bench: " + rr.round + " of " + rounds + " rounds completed");
-                }
-                if (r >= 0) {
-                    samples[r] = rounds / ((t1 - t0) / 1e9);
-                }
-            }
-            out.add(new Result("neighbour rounds, n=" + nodes + ", m=" + links + ", " + (2 * links) + " msgs/round, "
-                    + (traced ? "messages.csv (background writer) to a null stream" : "trace none"), median(samples), "rounds/s", samples));
+        for (int e = 0; e < links; e++) {
+            lat[e] = 10 + 5 * (e % linkClasses);
         }
-        return out;
+        double[] samples = new double[reps];
+        for (int r = -1; r < reps; r++) {
+            Simulator sim = new Simulator();
+            TraceSink sink = traced ? new MessageTraceCsv(OutputStream.nullOutputStream(), g.ids(), true, true) : TraceSinks.none();
+            Network net = Network.builder(sim, g, bw, lat).trace(sink).build();
+            Rounds rr = new Rounds(sim, net, rounds, 650 * 32);
+            rr.begin();
+            long t0 = nanoClock.getAsLong();
+            sim.run();
+            sink.close();
+            long t1 = nanoClock.getAsLong();
+            if (rr.round != rounds) {
+                throw new IllegalStateException("neighbour-round bench: " + rr.round + " of " + rounds + " rounds completed");
+            }
+            if (r >= 0) {
+                samples[r] = rounds / ((t1 - t0) / 1e9);
+            }
+        }
+        return new Result("neighbour rounds, n=" + nodes + ", m=" + links + ", " + (2 * links) + " msgs/round, "
+                + linkClasses + " link class" + (linkClasses == 1 ? "" : "es") + ", "
+                + (traced ? "messages.csv (background writer) to a null stream" : "trace none"), median(samples), "rounds/s",
+                samples);
     }
 
     private static final class Rounds implements EventHandler, MessageHandler {
