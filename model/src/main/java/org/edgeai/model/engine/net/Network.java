@@ -28,8 +28,9 @@ import org.edgeai.model.topology.Topology;
  * Nodes are indices of the topology's order, links indices of its link order ({@link IndexedGraph}). A
  * <em>direction</em> is one way of one link, identified by its position in the graph's CSR adjacency: the
  * direction from node i to its k-th neighbour is {@code graph.offset(i) + k} ({@link #direction(int, int)},
- * {@link #reverse(int)}). Algorithms that iterate neighbours can send on a direction directly with
- * {@link #sendVia}, which skips every lookup.
+ * {@link #reverse(int)}). Algorithms that iterate neighbours send with {@link #sendToNeighbour} (or
+ * {@link #sendVia} on a direction), which skips every lookup; gossip's pairwise exchange is one call,
+ * {@link #exchange}. Any other pair of nodes uses {@link #send}.
  *
  * <h2>Timing (DESIGN.md "Network timing")</h2>
  * <ul>
@@ -75,8 +76,10 @@ import org.edgeai.model.topology.Topology;
  * <h2>Performance</h2>
  * Messages are int handles into a pool of 64-byte records (one cache line: endpoints, current node, round,
  * hop, bits, tag, times, handler id) recycled through a free list; each direction is a 32-byte record
- * (free-at time, bit/s, latency, target and reverse direction), so sending on a random link touches one
- * cache line for the link and one for the message. Events are {@code (network, code, msg, 0)} tuples and
+ * (its free-at time, a mirror of the reverse direction's free-at time, target and reverse direction, link
+ * class and link; bandwidth and latency sit in a small table of the distinct link classes), so sending on a
+ * random link reads one cache line for the link and one for the message, and an exchange reads one link
+ * record for both directions. Events are {@code (network, code, msg, 0)} tuples and
  * handlers are stored as int ids; no object is created per message unless an observer is attached. A hop
  * on a direction whose endpoints have no access capacity and whose link has no events takes the fast path:
  * its start, end and arrival are computed at once from the direction's free-at time, and it costs one event
@@ -253,7 +256,7 @@ public final class Network implements EventHandler {
         for (int e = 0; e < m; e++) {
             latencyNs[e] = Math.round(latencyMs[e] * 1e6);
         }
-        // Link classes: distinct (bandwidth, latency) pairs, numbered in link order.
+        // Link classes: distinct (bandwidth, latency) pairs, numbered in link order (the map is only looked up).
         Map<LinkClass, Integer> classes = new HashMap<>();
         int[] classOfLink = new int[m];
         double[] cb = new double[16];
