@@ -371,40 +371,66 @@ public final class MessageTraceCsv implements TraceSink {
         if (frac == 0) {
             return p;
         }
-        b[p++] = '.';
-        int digits = 9;
-        while (frac % 10 == 0) {
-            frac /= 10;
-            digits--;
+        b[p] = '.';
+        // nine digits, two at a time from the right, then drop the trailing zeros
+        int end = p + 10;
+        int i = end;
+        for (int k = 0; k < 4; k++) {
+            int q = frac / 100;
+            int r = frac - q * 100;
+            b[--i] = DIGIT_ONES[r];
+            b[--i] = DIGIT_TENS[r];
+            frac = q;
         }
-        for (int i = p + digits - 1; i >= p; i--) {
-            b[i] = (byte) ('0' + frac % 10);
-            frac /= 10;
+        b[--i] = (byte) ('0' + frac);
+        while (b[end - 1] == '0') {
+            end--;
         }
-        return p + digits;
+        return end;
+    }
+
+    private static final byte[] DIGIT_TENS = new byte[100];
+    private static final byte[] DIGIT_ONES = new byte[100];
+
+    static {
+        for (int i = 0; i < 100; i++) {
+            DIGIT_TENS[i] = (byte) ('0' + i / 10);
+            DIGIT_ONES[i] = (byte) ('0' + i % 10);
+        }
     }
 
     static int appendLong(byte[] b, int p, long v) {
-        if (v == Long.MIN_VALUE) {
-            byte[] s = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
-            System.arraycopy(s, 0, b, p, s.length);
-            return p + s.length;
-        }
         if (v < 0) {
+            if (v == Long.MIN_VALUE) {
+                byte[] s = Long.toString(v).getBytes(StandardCharsets.US_ASCII);
+                System.arraycopy(s, 0, b, p, s.length);
+                return p + s.length;
+            }
             b[p++] = '-';
             v = -v;
         }
         if (v < 10) {
-            b[p++] = (byte) ('0' + v);
-            return p;
+            b[p] = (byte) ('0' + v);
+            return p + 1;
         }
-        int digits = 0;
-        for (long t = v; t > 0; t /= 10) {
+        int digits = 2;
+        for (long t = 100; digits < 19 && v >= t; t *= 10) {
             digits++;
         }
-        for (int i = p + digits - 1; i >= p; i--) {
-            b[i] = (byte) ('0' + (int) (v % 10));
-            v /= 10;
+        int i = p + digits;
+        while (v >= 100) {
+            long q = v / 100;
+            int r = (int) (v - q * 100);
+            b[--i] = DIGIT_ONES[r];
+            b[--i] = DIGIT_TENS[r];
+            v = q;
+        }
+        int r = (int) v;
+        if (r >= 10) {
+            b[--i] = DIGIT_ONES[r];
+            b[--i] = DIGIT_TENS[r];
+        } else {
+            b[--i] = (byte) ('0' + r);
         }
         return p + digits;
     }

@@ -10,12 +10,14 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.SplittableRandom;
 
 import org.edgeai.model.engine.core.EventHandler;
 import org.edgeai.model.engine.core.MessageKind;
@@ -51,6 +53,32 @@ class MessageTraceCsvTest {
         }
         assertThrows(IllegalArgumentException.class, () -> MessageTraceCsv.formatSeconds(Double.NaN));
         assertThrows(IllegalArgumentException.class, () -> MessageTraceCsv.formatSeconds(1e10));
+    }
+
+    @Test
+    void numbersMatchIndependentReferencesOverManyValues() {
+        SplittableRandom r = new SplittableRandom(1);
+        byte[] b = new byte[40];
+        long[] special = {0, 9, 10, 99, 100, 101, 999, 1000, 123456789, 999999999999999999L, 1000000000000000000L,
+            Long.MAX_VALUE, -1, -10, Long.MIN_VALUE, Long.MIN_VALUE + 1};
+        for (int i = 0; i < 300_000; i++) {
+            long v = i < special.length ? special[i] : switch (i % 3) {
+                case 0 -> r.nextLong();
+                case 1 -> r.nextLong() >>> r.nextInt(64);
+                default -> r.nextInt(1000);
+            };
+            int end = MessageTraceCsv.appendLong(b, 3, v);
+            assertEquals(Long.toString(v), new String(b, 3, end - 3, StandardCharsets.US_ASCII));
+        }
+        for (int i = 0; i < 300_000; i++) {
+            double sec = switch (i % 3) {
+                case 0 -> r.nextDouble() * 1e4;
+                case 1 -> r.nextInt(100_000) * 1e-9;
+                default -> r.nextDouble() * 1e9;
+            };
+            BigDecimal ref = BigDecimal.valueOf(Math.round(sec * 1e9)).movePointLeft(9).stripTrailingZeros();
+            assertEquals(ref.signum() == 0 ? "0" : ref.toPlainString(), MessageTraceCsv.formatSeconds(sec), "seconds " + sec);
+        }
     }
 
     @Test
