@@ -61,7 +61,7 @@ class MessageTraceCsvTest {
         byte[] b = new byte[40];
         long[] special = {0, 9, 10, 99, 100, 101, 999, 1000, 123456789, 999999999999999999L, 1000000000000000000L,
             Long.MAX_VALUE, -1, -10, Long.MIN_VALUE, Long.MIN_VALUE + 1};
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             long v = i < special.length ? special[i] : switch (i % 3) {
                 case 0 -> r.nextLong();
                 case 1 -> r.nextLong() >>> r.nextInt(64);
@@ -70,7 +70,7 @@ class MessageTraceCsvTest {
             int end = MessageTraceCsv.appendLong(b, 3, v);
             assertEquals(Long.toString(v), new String(b, 3, end - 3, StandardCharsets.US_ASCII));
         }
-        for (int i = 0; i < 300_000; i++) {
+        for (int i = 0; i < 100_000; i++) {
             double sec = switch (i % 3) {
                 case 0 -> r.nextDouble() * 1e4;
                 case 1 -> r.nextInt(100_000) * 1e-9;
