@@ -40,6 +40,9 @@ public final class Draws {
      * @param rate &gt; 0, in events per second
      */
     public static double exponential(SplittableRandom r, double rate) {
+        if (!(rate > 0) || rate == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("exponential: rate must be a finite number > 0, got " + rate);
+        }
         return standardExponential(r) / rate;
     }
 
@@ -102,6 +105,9 @@ public final class Draws {
      * @param sigma &ge; 0
      */
     public static double lognormalMedianOne(SplittableRandom r, double sigma) {
+        if (!(sigma >= 0) || sigma == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("lognormal: sigma must be a finite number >= 0, got " + sigma);
+        }
         double z = standardNormal(r);
         return sigma == 0 ? 1.0 : StrictMath.exp(sigma * z);
     }

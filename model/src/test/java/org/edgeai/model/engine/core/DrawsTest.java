@@ -43,6 +43,15 @@ class DrawsTest {
     }
 
     @Test
+    void badParametersAreRejected() {
+        SplittableRandom r = new SplittableRandom(1);
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Draws.exponential(r, 0));
+        assertTrue(e.getMessage().contains("rate") && e.getMessage().contains("0.0"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> Draws.exponential(r, Double.NaN));
+        assertThrows(IllegalArgumentException.class, () -> Draws.lognormalMedianOne(r, -0.1));
+    }
+
+    @Test
     void exponentialIsAFunctionOfTheSeed() {
         SplittableRandom a = new SplittableRandom(9);
         SplittableRandom b = new SplittableRandom(9);
