@@ -1,0 +1,225 @@
+package org.edgeai.model.engine.core;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import org.junit.jupiter.api.Test;
+
+class SimulatorTest {
+
+    /** Records (time, id) of every event it runs. */
+    static final class Recorder implements EventHandler {
+        final Simulator sim;
+        final List<double[]> log = new ArrayList<>();
+
+        Recorder(Simulator sim) {
+            this.sim = sim;
+        }
+
+        @Override
+        public void onEvent(int code, int a, int b) {
+            log.add(new double[] {sim.now(), a});
+        }
+
+        int[] ids() {
+            return log.stream().mapToInt(e -> (int) e[1]).toArray();
+        }
+    }
+
+    @Test
+    void equalTimesRunInSchedulingOrderWhicheverQueueHoldsThem() {
+        Simulator sim = new Simulator();
+        Recorder r = new Recorder(sim);
+        // 5.0 opens the FIFO lane; the 3.0 events go to the heap; later 5.0 events to the lane again.
+        sim.scheduleAt(5.0, r, 0, 0, 0);
+        sim.scheduleAt(3.0, r, 0, 1, 0);
+        sim.scheduleAt(5.0, r, 0, 2, 0);
+        sim.scheduleAt(3.0, r, 0, 3, 0);
+        sim.scheduleAt(4.0, r, 0, 4, 0);
+        sim.scheduleAt(5.0, r, 0, 5, 0);
+        sim.scheduleAt(3.0, r, 0, 6, 0);
+        sim.run();
+        assertArrayEquals(new int[] {1, 3, 6, 4, 0, 2, 5}, r.ids());
+        assertEquals(5.0, sim.now());
+    }
+
+    @Test
+    void randomScheduleRunsInTimeThenSequenceOrder() {
+        SplittableRandom rng = new SplittableRandom(11);
+        Simulator sim = new Simulator();
+        List<double[]> expected = new ArrayList<>(); // time, seq, id
+        int[] seq = {0};
+        List<double[]> ran = new ArrayList<>();
+        EventHandler h = new EventHandler() {
+            @Override
+            public void onEvent(int code, int a, int b) {
+                ran.add(new double[] {sim.now(), a});
+                if (code < 2) { // each of the first generations schedules two more, some at the same time
+                    for (int k = 0; k < 2; k++) {
+                        double t = sim.now() + (rng.nextInt(3) == 0 ? 0 : rng.nextInt(4) * 0.25);
+                        int id = seq[0]++;
+                        expected.add(new double[] {t, id, id});
+                        sim.scheduleAt(t, this, code + 1, id, 0);
+                    }
+                }
+            }
+        };
+        for (int i = 0; i < 3000; i++) {
+            double t = rng.nextInt(50) * 0.5;
+            int id = seq[0]++;
+            expected.add(new double[] {t, id, id});
+            sim.scheduleAt(t, h, 0, id, 0);
+        }
+        sim.run();
+        // Independent reference: sort by (time, sequence); ids are sequence numbers here.
+        expected.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+        assertEquals(expected.size(), ran.size());
+        for (int i = 0; i < ran.size(); i++) {
+            assertEquals(expected.get(i)[0], ran.get(i)[0], "time of event " + i);
+            assertEquals(expected.get(i)[2], ran.get(i)[1], "id of event " + i);
+        }
+    }
+
+    @Test
+    void manyDelayClassesOverflowingTheLanesStillRunInOrder() {
+        // Each event schedules a successor at now + one of 12 fixed delays (more classes than lanes), and every
+        // 7th event also one at a random time: lanes, lane tokens and the heap all take part.
+        SplittableRandom rng = new SplittableRandom(3);
+        double[] delays = {0.3, 0.1, 0.7, 0.2, 1.1, 0.05, 0.9, 0.3, 0.45, 2.0, 0.01, 0.6};
+        Simulator sim = new Simulator();
+        List<double[]> expected = new ArrayList<>();
+        List<double[]> ran = new ArrayList<>();
+        int[] seq = {0};
+        EventHandler h = new EventHandler() {
+            @Override
+            public void onEvent(int code, int a, int b) {
+                ran.add(new double[] {sim.now(), a});
+                if (seq[0] < 60_000) {
+                    double t = sim.now() + delays[a % delays.length];
+                    int id = seq[0]++;
+                    expected.add(new double[] {t, id});
+                    sim.scheduleAt(t, this, 0, id, 0);
+                    if (a % 7 == 0) {
+                        double u = sim.now() + rng.nextInt(8) * 0.125;
+                        int id2 = seq[0]++;
+                        expected.add(new double[] {u, id2});
+                        sim.scheduleAt(u, this, 0, id2, 0);
+                    }
+                }
+            }
+        };
+        for (int i = 0; i < 40; i++) {
+            int id = seq[0]++;
+            expected.add(new double[] {i * 0.01, id});
+            sim.scheduleAt(i * 0.01, h, 0, id, 0);
+        }
+        int peak = 0;
+        while (sim.step()) {
+            peak = Math.max(peak, sim.pending());
+        }
+        expected.sort(Comparator.<double[]>comparingDouble(e -> e[0]).thenComparingDouble(e -> e[1]));
+        assertEquals(expected.size(), ran.size());
+        for (int i = 0; i < ran.size(); i++) {
+            assertEquals(expected.get(i)[0], ran.get(i)[0], "time of event " + i);
+            assertEquals(expected.get(i)[1], ran.get(i)[1], "id of event " + i);
+        }
+        assertTrue(peak > 40, "pending events accumulate: " + peak);
+        assertEquals(0, sim.pending());
+    }
+
+    @Test
+    void stopFlagStopsBetweenEventsAndStaysSetUntilCleared() {
+        Simulator sim = new Simulator();
+        List<Integer> ran = new ArrayList<>();
+        EventHandler h = (code, a, b) -> {
+            ran.add(a);
+            if (a == 2) {
+                sim.requestStop(); // takes effect after this event, before the next
+            }
+        };
+        for (int i = 0; i < 6; i++) {
+            sim.scheduleAt(i, h, 0, i, 0);
+        }
+        assertEquals(3, sim.run());
+        assertEquals(List.of(0, 1, 2), ran);
+        assertEquals(3, sim.pending());
+        assertFalse(sim.step());
+        assertEquals(0, sim.runUntil(10));
+        assertEquals(2.0, sim.now(), "a stopped runUntil does not advance the clock");
+        sim.clearStop();
+        assertTrue(sim.step());
+        assertEquals(List.of(0, 1, 2, 3), ran);
+        assertEquals(2, sim.run());
+    }
+
+    @Test
+    void runUntilRunsEventsUpToTheTimeAndAdvancesTheClock() {
+        Simulator sim = new Simulator();
+        Recorder r = new Recorder(sim);
+        sim.scheduleAt(1, r, 0, 1, 0);
+        sim.scheduleAt(2, r, 0, 2, 0);
+        sim.scheduleAt(2.5, r, 0, 3, 0);
+        assertEquals(2, sim.runUntil(2.0));
+        assertEquals(2.0, sim.now());
+        assertEquals(1, sim.pending());
+        assertEquals(0, sim.runUntil(2.25));
+        assertEquals(2.25, sim.now());
+        assertEquals(2.5, sim.nextEventTime());
+    }
+
+    @Test
+    void rejectsTimesInThePastNaNAndInfinity() {
+        Simulator sim = new Simulator();
+        Recorder r = new Recorder(sim);
+        sim.scheduleAt(1, r, 0, 0, 0);
+        sim.run();
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(0.5, r, 0, 0, 0));
+        assertTrue(e.getMessage().contains("0.5"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(Double.NaN, r, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.schedule(-1, r, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(Double.POSITIVE_INFINITY, r, 0, 0, 0));
+        assertThrows(IllegalArgumentException.class, () -> sim.scheduleAt(2, 99, 0, 0, 0));
+    }
+
+    @Test
+    void handlersAreRegisteredOnceByIdentity() {
+        Simulator sim = new Simulator();
+        Recorder r1 = new Recorder(sim);
+        Recorder r2 = new Recorder(sim);
+        int id1 = sim.register(r1);
+        int id2 = sim.register(r2);
+        assertEquals(id1, sim.register(r1));
+        assertTrue(id1 != id2);
+        sim.scheduleAt(1, id2, 7, 42, 43);
+        sim.run();
+        assertEquals(0, r1.log.size());
+        assertEquals(42, (int) r2.log.get(0)[1]);
+    }
+
+    @Test
+    void queuesGrowPastTheirInitialCapacity() {
+        Simulator sim = new Simulator();
+        Recorder r = new Recorder(sim);
+        // Decreasing times all go to the heap; increasing ones to the lane.
+        for (int i = 5000; i > 0; i--) {
+            sim.scheduleAt(i, r, 0, i, 0);
+        }
+        for (int i = 0; i < 5000; i++) {
+            sim.scheduleAt(10000 + i, r, 0, 10000 + i, 0);
+        }
+        assertEquals(10000, sim.pending());
+        sim.run();
+        int[] ids = r.ids();
+        for (int i = 1; i < ids.length; i++) {
+            assertTrue(ids[i - 1] < ids[i], "order at " + i);
+        }
+    }
+}
