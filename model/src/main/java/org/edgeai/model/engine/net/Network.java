@@ -522,11 +522,11 @@ public final class Network implements EventHandler {
 
     /**
      * Sends an over-the-air message: exactly as {@link #send}, except that its last hop (the one into
-     * {@code dst}) takes no share of {@code dst}'s access capacity. Analog uploads that start together on a
+     * {@code dst}) does not share {@code dst}'s access capacity. Analog uploads that start together on a
      * shared channel superpose in the air (over-the-air aggregation, ALGORITHMS.md), so the receiver's shared
-     * channel carries all of them at once: each such hop runs at {@code min(B_link, A_src / n_src)} as if it
-     * were alone at {@code dst}, and it does not slow the other transfers there either (a simplification: the
-     * superposed signal's own use of the channel is not charged). Earlier hops of a routed message, and every
+     * channel carries all of them at once: each such hop runs at {@code min(B_link, A_src / n_src, A_dst)}, as
+     * if it were alone at {@code dst}, and it does not slow the other transfers there either (a simplification:
+     * the superposed signal's own use of the channel is not charged to them). Earlier hops of a routed message, and every
      * hop into a node without access capacity, are timed exactly as by {@link #send}. Traced and counted as any
      * message.
      *
@@ -861,7 +861,11 @@ public final class Network implements EventHandler {
             }
             arrive = Double.NaN;
         } else {
-            double end = now + bits / classBps[(int) dirRec[k + D_CLASS_LINK]];
+            double bps = classBps[(int) dirRec[k + D_CLASS_LINK]];
+            if (access[v] > 0) {
+                bps = Math.min(bps, access[v]); // a superposed hop into v: v's whole capacity, unshared
+            }
+            double end = now + bits / bps;
             sim.scheduleAt(end, simId, EV_XMIT_DONE, msg, 0);
             arrive = end + classLat[(int) dirRec[k + D_CLASS_LINK]];
         }
@@ -1008,8 +1012,8 @@ public final class Network implements EventHandler {
         if (access[u] > 0) {
             r = Math.min(r, access[u] / psCount[u]);
         }
-        if (sharesAt(x, v)) {
-            r = Math.min(r, access[v] / psCount[v]);
+        if (access[v] > 0) {
+            r = Math.min(r, sharesAt(x, v) ? access[v] / psCount[v] : access[v]);
         }
         return r;
     }

@@ -46,7 +46,7 @@ class SuperposedSendTest {
     }
 
     @Test
-    void threeSuperposedUploadsTakeTheTimeOfOneAtTheLinkRate() {
+    void threeSuperposedUploadsTakeTheTimeOfOne() {
         Topology t = star(3);
         Simulator sim = new Simulator();
         Hops trace = new Hops();
@@ -57,9 +57,9 @@ class SuperposedSendTest {
             sendAt(sim, net, in, true, idx(t, "D" + i), s, 1_000_000, i);
         }
         sim.run();
-        // Each at the link's 100 Mbit/s as if alone: 0.01 s + 1 ms.
+        // Each at min(100, 10) Mbit/s as if alone at S: 0.1 s + 1 ms (shared, three would take 0.3 s).
         for (int i = 1; i <= 3; i++) {
-            assertEquals(0.011, in.byTag(i).time(), EPS);
+            assertEquals(0.101, in.byTag(i).time(), EPS);
         }
         assertEquals(3, trace.hops.size());
         assertEquals(3_000_000, net.linkBits());
@@ -77,10 +77,30 @@ class SuperposedSendTest {
         sendAt(sim, net, in, false, idx(t, "D2"), s, 1_000_000, 2);
         sendAt(sim, net, in, true, idx(t, "D3"), s, 1_000_000, 3);
         sim.run();
-        // D1, D2 share 10 Mbit/s (5 each): 0.2 s + 1 ms; D3 runs at its link's 100 Mbit/s.
+        // D1, D2 share 10 Mbit/s (5 each): 0.2 s + 1 ms; D3 has S's whole 10 Mbit/s: 0.1 s + 1 ms.
         assertEquals(0.201, in.byTag(1).time(), EPS);
         assertEquals(0.201, in.byTag(2).time(), EPS);
-        assertEquals(0.011, in.byTag(3).time(), EPS);
+        assertEquals(0.101, in.byTag(3).time(), EPS);
+    }
+
+    @Test
+    void aSuperposedUploadOverASlowLinkRunsAtTheLinkRate() {
+        Topology t = nodes();
+        server(t, "S", 10);
+        t.putNode(new Node("D1", NodeKind.DEVICE, 5, 4096, 0, 0, "", null));
+        t.putNode(new Node("D2", NodeKind.DEVICE, 5, 4096, 0, 0, "", null));
+        link(t, "D1", "S", 2, 1);
+        link(t, "D2", "S", 2, 1);
+        Simulator sim = new Simulator();
+        Network net = Network.builder(sim, t).build();
+        Inbox in = new Inbox(sim);
+        int s = idx(t, "S");
+        sendAt(sim, net, in, true, idx(t, "D1"), s, 1_000_000, 1);
+        sendAt(sim, net, in, true, idx(t, "D2"), s, 1_000_000, 2);
+        sim.run();
+        // min(2, 10) = 2 Mbit/s: 0.5 s + 1 ms each.
+        assertEquals(0.501, in.byTag(1).time(), EPS);
+        assertEquals(0.501, in.byTag(2).time(), EPS);
     }
 
     @Test
