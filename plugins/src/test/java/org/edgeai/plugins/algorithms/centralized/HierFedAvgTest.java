@@ -147,6 +147,24 @@ class HierFedAvgTest {
     }
 
     @Test
+    void overTheAirToTheEdgesAtHighSnrGivesTheDigitalModels() {
+        float[][] models = new float[2][];
+        for (int k = 0; k < 2; k++) {
+            Hops trace = new Hops();
+            Engine e = engine(campus(), 4, trace);
+            HierFedAvg a = (HierFedAvg) e.start(HIER, k == 0 ? Fixtures.params(HIER, "cloudPeriod", 2)
+                    : Fixtures.params(HIER, "cloudPeriod", 2, "aggregation", "over-the-air", "snrDb", 300.0));
+            e.run();
+            models[k] = a.metricModel().clone();
+            assertEquals(4 * 6, trace.hops.stream().filter(h -> h.kind() == MessageKind.UPDATE).count() - 4 * 2,
+                    "6 updates a round, z's and v's over two hops");
+        }
+        for (int j = 0; j < models[0].length; j++) {
+            assertEquals(models[0][j], models[1][j], 1e-6);
+        }
+    }
+
+    @Test
     void withoutCloudOrEdgeServersTheErrorSaysWhatIsNeeded() {
         Topology noCloud = Fixtures.star(3, 10, 5, 5, null);
         IllegalArgumentException ex = assertThrows(IllegalArgumentException.class,

@@ -237,6 +237,19 @@ class PsSgdTest {
         }
     }
 
+    @Test
+    void whenEveryDeviceDropsOutRoundsEndAtOnceAndTheModelStays() {
+        Topology t = Fixtures.star(3, 10, 5, 5, null);
+        Workload w = Fixtures.workload(t, Fixtures.digits("iid", 0), 8);
+        Engine e = Fixtures.engine(t, Fixtures.setup(t, w, null, false), NetworkEffects.DEFAULTS.withDropout(1.0), 4, 8, null);
+        PsSgd alg = run(e);
+        assertEquals(Engine.Status.ALL_ROUNDS_DONE, e.run());
+        assertArrayEquals(new float[D], alg.groups[0].model);
+        assertEquals(0.0, e.history().get(3).timeS());
+        assertEquals(0, e.history().get(3).messages());
+        assertEquals(Math.log(10), e.history().get(3).values().get(RunSetup.LOSS), 1e-6);
+    }
+
     private static boolean mixed(Engine e, int k) {
         int[] active = e.faults().activeDevices(0);
         long stragglers = java.util.Arrays.stream(active).filter(v -> e.faults().isStraggler(0, v)).count();
