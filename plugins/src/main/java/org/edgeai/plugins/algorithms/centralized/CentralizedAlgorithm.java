@@ -464,7 +464,8 @@ public abstract class CentralizedAlgorithm implements Algorithm {
         boolean quiet = (tag & QUIET) != 0;
         int r = setup.rowOf()[node];
         Group g = groups[groupOf[r]];
-        boolean current = g.open && g.round == round && partRound[r] == round;
+        // Over the air, a device that finishes after the uploads started is as late as one after the deadline.
+        boolean current = g.open && g.round == round && partRound[r] == round && !g.otaStarted;
         if (current) {
             readyRound[r] = round;
         }

@@ -145,6 +145,27 @@ class OverTheAirTest {
     }
 
     @Test
+    void aDeviceReadyAfterTheSuperposedUploadStartedStaysOut() {
+        // 0.5 Mbit/s, 5 ms links: a model takes 41.6 ms + 5 ms each way. Deadline 60 ms: d1, d2 start their uploads
+        // together at 60 ms (arriving at 106.6 ms); d3 at 2.5 MFLOP/s is ready in between and must not transmit.
+        Topology t = Fixtures.star(3, 0.5, 5, 5, null);
+        t.putNode(Fixtures.device("d3", 0.0025));
+        Workload w = Fixtures.workload(t, Fixtures.digits("iid", 0), 8);
+        Hops trace = new Hops();
+        Engine e = Fixtures.engine(t, Fixtures.setup(t, w, null, false), NetworkEffects.DEFAULTS.withRoundDeadline(0.06), 1, 8,
+                trace);
+        e.start(PS, Fixtures.params(PS, "aggregation", "over-the-air"));
+        e.run();
+        double hop = 20_800 / 0.5e6 + 0.005;
+        double ready3 = hop + w.flopsPerGradient(2) / 2.5e6;
+        double end = 0.06 + hop;
+        assertTrue(ready3 > 0.06 && ready3 < end, "d3 ready at " + ready3);
+        assertEquals(end, e.history().get(0).timeS(), 1e-12);
+        assertEquals(2, trace.hops.stream().filter(h -> h.kind() == MessageKind.GRADIENT).count());
+        assertEquals(5, e.history().get(0).messages());
+    }
+
+    @Test
     void fedAvgUpdatesGoOverTheAirToo() {
         FedAvgProvider p = new FedAvgProvider();
         Topology t = cell();
