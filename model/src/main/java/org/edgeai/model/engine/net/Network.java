@@ -118,7 +118,9 @@ public final class Network implements EventHandler {
     private static final int M_TAG = 4;
     private static final int M_HOP_START = 5; // double bits
     private static final int M_SENT_AT = 6;   // double bits
-    private static final int M_HANDLER_KIND = 7;
+    private static final int M_HANDLER_KIND = 7; // handler id | kind << 32 | SUPERPOSED
+    /** Flag in M_HANDLER_KIND: an over-the-air message whose last hop takes no share of its destination's capacity. */
+    private static final long SUPERPOSED = 1L << 40;
 
     private final Simulator sim;
     private final int simId;
@@ -522,6 +524,43 @@ public final class Network implements EventHandler {
     }
 
     /**
+     * Sends an over-the-air message: exactly as {@link #send}, except that its last hop (the one into
+     * {@code dst}) does not share {@code dst}'s access capacity. Analog uploads that start together on a
+     * shared channel superpose in the air (over-the-air aggregation, ALGORITHMS.md), so the receiver's shared
+     * channel carries all of them at once: each such hop runs at {@code min(B_link, A_src / n_src, A_dst)}, as
+     * if it were alone at {@code dst}, and it does not slow the other transfers there either (a simplification:
+     * the superposed signal's own use of the channel is not charged to them). Earlier hops of a routed message, and every
+     * hop into a node without access capacity, are timed exactly as by {@link #send}. Traced and counted as any
+     * message.
+     *
+     * @see #send
+     */
+    public int sendSuperposed(int src, int dst, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
+        checkNode(src, "src");
+        checkNode(dst, "dst");
+        if (src == dst) {
+            throw new IllegalArgumentException("sendSuperposed: src and dst are the same node " + graph.id(src));
+        }
+        long b = checkBits(bits);
+        int hid = handlerId(handler);
+        int d = direction(src, dst);
+        if (d < 0 || (dynamic && !linkUp[linkOf[d]])) {
+            d = routes.nextDir(src, dst);
+            if (d < 0 && !dynamic) {
+                throw new IllegalArgumentException("sendSuperposed: no path from " + graph.id(src) + " to " + graph.id(dst));
+            }
+        }
+        int msg = alloc(src, dst, b, kind, round, hid, tag);
+        mRec[(msg << 3) + M_HANDLER_KIND] |= SUPERPOSED;
+        if (d < 0) {
+            park(msg);
+        } else {
+            startHop(msg, d);
+        }
+        return msg;
+    }
+
+    /**
      * Sends a message from {@code src} to its {@code k}-th neighbour (in the graph's adjacency order): the fast
      * path for algorithms that iterate neighbours, with no lookup at all. If the link is down the message is
      * routed around it, as {@link #send} would.
@@ -811,7 +850,8 @@ public final class Network implements EventHandler {
         int v = (int) (mRec[mb + M_HOP] >>> 32);
         int k = DOFF + (d << 2);
         double arrive;
-        if (access[u] > 0 || access[v] > 0) {
+        boolean capV = sharesAt(msg, v);
+        if (access[u] > 0 || capV) {
             mRem[msg] = bits;
             mRate[msg] = 0;
             mLast[msg] = now;
@@ -819,12 +859,16 @@ public final class Network implements EventHandler {
             if (access[u] > 0) {
                 psAdd(u, msg, 0);
             }
-            if (access[v] > 0) {
+            if (capV) {
                 psAdd(v, msg, 1);
             }
             arrive = Double.NaN;
         } else {
-            double end = now + bits / classBps[(int) dirRec[k + D_CLASS_LINK]];
+            double bps = classBps[(int) dirRec[k + D_CLASS_LINK]];
+            if (access[v] > 0) {
+                bps = Math.min(bps, access[v]); // a superposed hop into v: v's whole capacity, unshared
+            }
+            double end = now + bits / bps;
             sim.scheduleAt(end, simId, EV_XMIT_DONE, msg, 0);
             arrive = end + classLat[(int) dirRec[k + D_CLASS_LINK]];
         }
@@ -949,6 +993,19 @@ public final class Network implements EventHandler {
         minDirtyCount = 0;
     }
 
+    /**
+     * Whether {@code msg}'s hop into {@code v} takes a share of v's access capacity: v has one, unless the
+     * message is superposed and v is its destination.
+     */
+    private boolean sharesAt(int msg, int v) {
+        if (access[v] <= 0) {
+            return false;
+        }
+        long[] mr = mRec;
+        int mb = msg << 3;
+        return (mr[mb + M_HANDLER_KIND] & SUPERPOSED) == 0 || (int) (mr[mb + M_SRC_DST] >>> 32) != v;
+    }
+
     private double rate(int x) {
         long hop = mRec[(x << 3) + M_HOP];
         int d = (int) hop;
@@ -959,7 +1016,7 @@ public final class Network implements EventHandler {
             r = Math.min(r, access[u] / psCount[u]);
         }
         if (access[v] > 0) {
-            r = Math.min(r, access[v] / psCount[v]);
+            r = Math.min(r, sharesAt(x, v) ? access[v] / psCount[v] : access[v]);
         }
         return r;
     }
@@ -982,7 +1039,7 @@ public final class Network implements EventHandler {
                 if (access[u] > 0) {
                     psRemove(u, x, 0);
                 }
-                if (access[v] > 0) {
+                if (sharesAt(x, v)) {
                     psRemove(v, x, 1);
                 }
                 mRem[x] = 0;
@@ -1107,7 +1164,7 @@ public final class Network implements EventHandler {
     }
 
     private MessageKind kind(int msg) {
-        return MessageKind.ofOrdinal((int) (mRec[(msg << 3) + M_HANDLER_KIND] >>> 32));
+        return MessageKind.ofOrdinal((int) (mRec[(msg << 3) + M_HANDLER_KIND] >>> 32) & 0xFF);
     }
 
     // =================================================================== queries
