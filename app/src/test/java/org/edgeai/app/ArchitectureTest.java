@@ -31,4 +31,15 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("javafx..", "org.controlsfx..", "org.jfree.chart.fx..",
                     "org.edgeai.app.gui..")
             .because("the command line must run with no display");
+
+    @ArchTest
+    static final ArchRule simulationReadsNoWallClock = noClasses()
+            .that().resideInAnyPackage("org.edgeai.model..", "org.edgeai.plugins..")
+            .and().resideOutsideOfPackage("..bench..")
+            .should().callMethod(System.class, "nanoTime")
+            .orShould().callMethod(System.class, "currentTimeMillis")
+            .orShould().callMethod(Math.class, "random")
+            .orShould().callConstructor(java.util.Random.class)
+            .because("determinism (DESIGN.md): no wall-clock time and no unseeded randomness in the model;"
+                    + " only benchmarks (packages ..bench..) time themselves");
 }
