@@ -200,6 +200,15 @@ public final class WorkbenchViewModel {
      * no experiment is open, opens the first sample so a newcomer sees something at once.
      */
     public void start() {
+        start(List.of());
+    }
+
+    /**
+     * Starts the session and opens {@code files} (the command line's); the default sample opens only when
+     * nothing else does.
+     */
+    public void start(List<Path> files) {
+        files.forEach(this::open);
         boolean crashed;
         List<RecoveryStore.Entry> entries;
         try {
