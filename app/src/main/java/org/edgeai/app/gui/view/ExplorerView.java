@@ -31,6 +31,16 @@ public final class ExplorerView {
         tree.setRoot(root);
         tree.setShowRoot(false);
         tree.setCellFactory(t -> new javafx.scene.control.TreeCell<>() {
+            private javafx.scene.control.Tooltip tip;
+
+            private void setTip(String text) {
+                if (tip == null) {
+                    tip = new javafx.scene.control.Tooltip();
+                }
+                tip.setText(text);
+                setTooltip(tip);
+            }
+
             @Override
             protected void updateItem(Object item, boolean empty) {
                 super.updateItem(item, empty);
@@ -39,10 +49,10 @@ public final class ExplorerView {
                     setText(null);
                 } else if (item instanceof SampleCatalog.Sample s) {
                     setText(s.title());
-                    setTooltip(new javafx.scene.control.Tooltip(s.description()));
+                    setTip(s.description());
                 } else if (item instanceof Path p) {
                     setText(String.valueOf(p.getFileName()));
-                    setTooltip(new javafx.scene.control.Tooltip(p.toString()));
+                    setTip(p.toString());
                 } else {
                     setText(item.toString());
                 }

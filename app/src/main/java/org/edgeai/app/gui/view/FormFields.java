@@ -44,8 +44,8 @@ final class FormFields {
             Control editor = editor(f, commit);
             editor.setId(idPrefix + f.name());
             String help = f.descriptor().help() + (f.descriptor().help().isEmpty() ? "" : " ") + "(" + f.descriptor().expected() + ")";
-            editor.setTooltip(new Tooltip(help));
-            name.setTooltip(new Tooltip(help));
+            lazyTooltip(name, help);
+            lazyTooltip(editor, help);
             Label error = new Label();
             error.setId(idPrefix + f.name() + "-error");
             error.getStyleClass().add("validation-error");
@@ -55,6 +55,20 @@ final class FormFields {
             g.addRow(row++, name, editor, error);
         }
         return g;
+    }
+
+    /**
+     * Installs a tooltip the first time the mouse enters the node: a Tooltip is a popup window with its own
+     * scene, too costly to build for every field of every form up front.
+     */
+    static void lazyTooltip(javafx.scene.Node n, String text) {
+        n.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, new javafx.event.EventHandler<>() {
+            @Override
+            public void handle(javafx.scene.input.MouseEvent e) {
+                n.removeEventHandler(javafx.scene.input.MouseEvent.MOUSE_ENTERED, this);
+                Tooltip.install(n, new Tooltip(text));
+            }
+        });
     }
 
     private static Control editor(ParameterField f, Runnable commit) {

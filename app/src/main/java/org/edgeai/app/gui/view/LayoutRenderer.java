@@ -40,7 +40,10 @@ public final class LayoutRenderer {
     private final Node editorArea;
     private final StackPane root = new StackPane();
     private final Map<ViewId, Stage> detached = new EnumMap<>(ViewId.class);
-    private final List<Tab> tabs = new ArrayList<>();
+    private final Map<ViewId, Tab> tabs = new EnumMap<>(ViewId.class);
+    private final Map<StackPosition, TabPane> panes = new EnumMap<>(StackPosition.class);
+    private final SplitPane horizontal = new SplitPane();
+    private final SplitPane vertical = new SplitPane();
     private Window owner;
     private List<String> stylesheets = List.of();
     private boolean rebuilding;
@@ -50,6 +53,12 @@ public final class LayoutRenderer {
         this.views = views;
         this.editorArea = editorArea;
         root.setId("workbench-layout");
+        for (StackPosition p : StackPosition.values()) {
+            panes.put(p, pane(p));
+        }
+        horizontal.setId("split-horizontal");
+        vertical.setId("split-vertical");
+        vertical.setOrientation(Orientation.VERTICAL);
         layout.addListener(this::rebuild);
     }
 
@@ -79,59 +88,74 @@ public final class LayoutRenderer {
         rebuilding = true;
         try {
             Perspective p = layout.active();
-            for (Tab t : tabs) {
-                t.setContent(null); // free the view nodes for their new tabs
+            for (TabPane tp : panes.values()) {
+                tp.getTabs().clear();
             }
-            tabs.clear();
             syncDetached(p);
-            SplitPane h = new SplitPane();
-            h.setId("split-horizontal");
-            TabPane left = stack(p.stack(StackPosition.LEFT));
-            TabPane right = stack(p.stack(StackPosition.RIGHT));
-            TabPane bottom = stack(p.stack(StackPosition.BOTTOM));
-            if (left != null) {
-                h.getItems().add(left);
+            for (StackPosition pos : StackPosition.values()) {
+                PartStack s = p.stack(pos);
+                TabPane tp = panes.get(pos);
+                for (ViewId v : s.views()) {
+                    Tab t = tabFor(v);
+                    t.setContextMenu(menu(v, pos));
+                    tp.getTabs().add(t);
+                }
+                if (s.selected() != null) {
+                    tp.getSelectionModel().select(tabs.get(s.selected()));
+                }
             }
-            h.getItems().add(editorArea);
-            if (right != null) {
-                h.getItems().add(right);
+            boolean left = !p.stack(StackPosition.LEFT).isEmpty();
+            boolean right = !p.stack(StackPosition.RIGHT).isEmpty();
+            boolean bottom = !p.stack(StackPosition.BOTTOM).isEmpty();
+            List<Node> items = new ArrayList<>();
+            if (left) {
+                items.add(panes.get(StackPosition.LEFT));
+            }
+            items.add(editorArea);
+            if (right) {
+                items.add(panes.get(StackPosition.RIGHT));
+            }
+            if (!horizontal.getItems().equals(items)) {
+                horizontal.getItems().setAll(items);
             }
             double ls = p.stack(StackPosition.LEFT).size();
             double rs = p.stack(StackPosition.RIGHT).size();
-            if (left != null && right != null) {
-                h.setDividerPositions(ls, 1 - rs);
-                track(h.getDividers().get(0), StackPosition.LEFT, false);
-                track(h.getDividers().get(1), StackPosition.RIGHT, true);
-            } else if (left != null) {
-                h.setDividerPositions(ls);
-                track(h.getDividers().get(0), StackPosition.LEFT, false);
-            } else if (right != null) {
-                h.setDividerPositions(1 - rs);
-                track(h.getDividers().get(0), StackPosition.RIGHT, true);
+            if (left && right) {
+                horizontal.setDividerPositions(ls, 1 - rs);
+                track(horizontal.getDividers().get(0), StackPosition.LEFT, false);
+                track(horizontal.getDividers().get(1), StackPosition.RIGHT, true);
+            } else if (left) {
+                horizontal.setDividerPositions(ls);
+                track(horizontal.getDividers().get(0), StackPosition.LEFT, false);
+            } else if (right) {
+                horizontal.setDividerPositions(1 - rs);
+                track(horizontal.getDividers().get(0), StackPosition.RIGHT, true);
             }
-            if (left != null) {
-                SplitPane.setResizableWithParent(left, false);
+            Node center = horizontal;
+            if (bottom) {
+                if (vertical.getItems().size() != 2) {
+                    vertical.getItems().setAll(horizontal, panes.get(StackPosition.BOTTOM));
+                }
+                vertical.setDividerPositions(1 - p.stack(StackPosition.BOTTOM).size());
+                track(vertical.getDividers().get(0), StackPosition.BOTTOM, true);
+                center = vertical;
+            } else {
+                vertical.getItems().clear();
             }
-            if (right != null) {
-                SplitPane.setResizableWithParent(right, false);
+            if (root.getChildren().size() != 1 || root.getChildren().get(0) != center) {
+                root.getChildren().setAll(center);
             }
-            Node center = h;
-            if (bottom != null) {
-                SplitPane v = new SplitPane(h, bottom);
-                v.setId("split-vertical");
-                v.setOrientation(Orientation.VERTICAL);
-                v.setDividerPositions(1 - p.stack(StackPosition.BOTTOM).size());
-                SplitPane.setResizableWithParent(bottom, false);
-                track(v.getDividers().get(0), StackPosition.BOTTOM, true);
-                center = v;
-            }
-            root.getChildren().setAll(center);
         } finally {
             rebuilding = false;
         }
     }
 
+    private final java.util.Set<SplitPane.Divider> tracked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+
     private void track(SplitPane.Divider d, StackPosition pos, boolean fromEnd) {
+        if (!tracked.add(d)) {
+            return;
+        }
         d.positionProperty().addListener((o, a, v) -> {
             if (!rebuilding) {
                 double f = fromEnd ? 1 - v.doubleValue() : v.doubleValue();
@@ -142,29 +166,12 @@ public final class LayoutRenderer {
         });
     }
 
-    private TabPane stack(PartStack s) {
-        if (s.isEmpty()) {
-            return null;
-        }
+    /** The part stacks, the split panes and the views' tabs are made once and rearranged, not rebuilt. */
+    private TabPane pane(StackPosition pos) {
         TabPane tp = new TabPane();
-        tp.setId("stack-" + s.position().id());
+        tp.setId("stack-" + pos.id());
         tp.getStyleClass().add("part-stack");
         tp.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-        for (ViewId v : s.views()) {
-            Tab t = new Tab(v.title(), views.apply(v));
-            t.setId("tab-" + v.id());
-            t.setUserData(v);
-            t.setOnCloseRequest(e -> {
-                e.consume();
-                layout.hide(v);
-            });
-            t.setContextMenu(menu(v, s.position()));
-            tp.getTabs().add(t);
-            tabs.add(t);
-            if (v == s.selected()) {
-                tp.getSelectionModel().select(t);
-            }
-        }
         tp.getSelectionModel().selectedItemProperty().addListener((o, a, t) -> {
             if (!rebuilding && t != null) {
                 layout.select((ViewId) t.getUserData());
@@ -172,7 +179,25 @@ public final class LayoutRenderer {
         });
         tp.setMinWidth(0);
         tp.setMinHeight(0);
+        SplitPane.setResizableWithParent(tp, false);
         return tp;
+    }
+
+    private Tab tabFor(ViewId v) {
+        Tab t = tabs.computeIfAbsent(v, k -> {
+            Tab n = new Tab(k.title());
+            n.setId("tab-" + k.id());
+            n.setUserData(k);
+            n.setOnCloseRequest(e -> {
+                e.consume();
+                layout.hide(k);
+            });
+            return n;
+        });
+        if (t.getContent() == null) {
+            t.setContent(views.apply(v));
+        }
+        return t;
     }
 
     private ContextMenu menu(ViewId v, StackPosition at) {
@@ -218,6 +243,10 @@ public final class LayoutRenderer {
                 continue;
             }
             WindowBounds b = e.getValue();
+            Tab old = tabs.get(v);
+            if (old != null) {
+                old.setContent(null); // the view moves into its window
+            }
             Stage s = new Stage();
             s.initOwner(owner);
             s.setTitle(v.title());
@@ -228,8 +257,11 @@ public final class LayoutRenderer {
             s.setScene(scene);
             s.setX(b.x());
             s.setY(b.y());
-            Runnable record = () -> layout.updateDetachedBounds(v,
-                    new WindowBounds(s.getX(), s.getY(), Math.max(1, s.getWidth()), Math.max(1, s.getHeight()), false));
+            Runnable record = () -> {
+                if (Double.isFinite(s.getX()) && Double.isFinite(s.getY()) && s.getWidth() > 0 && s.getHeight() > 0) {
+                    layout.updateDetachedBounds(v, new WindowBounds(s.getX(), s.getY(), s.getWidth(), s.getHeight(), false));
+                }
+            };
             s.xProperty().addListener(o -> record.run());
             s.yProperty().addListener(o -> record.run());
             s.widthProperty().addListener(o -> record.run());

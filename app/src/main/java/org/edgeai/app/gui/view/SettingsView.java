@@ -20,13 +20,39 @@ import org.edgeai.app.gui.vm.SettingsViewModel;
 public final class SettingsView {
 
     private final VBox box = new VBox(6);
+    private final ScrollPane scroll = new ScrollPane(box);
     private final SettingsViewModel vm;
+    private boolean stale = true;
 
     public SettingsView(SettingsViewModel vm) {
         this.vm = vm;
         box.setPadding(new Insets(6));
-        vm.sectionsProperty().addListener((o, a, s) -> rebuild(s));
-        rebuild(vm.sectionsProperty().get());
+        scroll.setFitToWidth(true);
+        // The form has dozens of controls: build it only when the view is on screen (its tab selected or
+        // its window open), not every time another experiment becomes active behind a hidden tab.
+        vm.sectionsProperty().addListener((o, a, s) -> {
+            stale = true;
+            rebuildIfShown();
+        });
+        javafx.beans.value.ChangeListener<Boolean> shown = (o, a, visible) -> rebuildIfShown();
+        scroll.parentProperty().addListener((o, old, parent) -> {
+            if (old != null) {
+                old.visibleProperty().removeListener(shown);
+            }
+            if (parent != null) {
+                parent.visibleProperty().addListener(shown);
+            }
+            rebuildIfShown();
+        });
+        scroll.sceneProperty().addListener((o, a, sc) -> rebuildIfShown());
+    }
+
+    private void rebuildIfShown() {
+        var parent = scroll.getParent();
+        if (stale && scroll.getScene() != null && parent != null && parent.isVisible()) {
+            stale = false;
+            rebuild(vm.sectionsProperty().get());
+        }
     }
 
     private void rebuild(List<SettingsViewModel.Section> sections) {
@@ -70,8 +96,6 @@ public final class SettingsView {
     }
 
     public javafx.scene.Node node() {
-        ScrollPane sp = new ScrollPane(box);
-        sp.setFitToWidth(true);
-        return sp;
+        return scroll;
     }
 }

@@ -73,6 +73,8 @@ public final class WorkbenchWindow {
     private final LayoutRenderer renderer;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolBar = new ToolBar();
+    private final HBox perspectiveSwitcher = new HBox(0);
+    private HBox toolRow;
     private final StatusBar statusBar = new StatusBar();
     private final Map<String, Runnable> actions = new LinkedHashMap<>();
     private final Map<String, MenuItem> menuItems = new LinkedHashMap<>();
@@ -81,6 +83,7 @@ public final class WorkbenchWindow {
     private Stage stage;
     private Timeline autosave;
     private Runnable onExit = Platform::exit;
+    private java.util.concurrent.CompletableFuture<Integer> preloaded = java.util.concurrent.CompletableFuture.completedFuture(0);
 
     public WorkbenchWindow(WorkbenchViewModel vm) {
         this.vm = vm;
@@ -100,7 +103,14 @@ public final class WorkbenchWindow {
                 + "appears here when an experiment runs (run-time views: next issue)."));
         renderer = new LayoutRenderer(layout, viewNodes::get, editorArea.node());
         defineActions();
-        root.setTop(new VBox(menuBar(), toolBar()));
+        ToolBar tools = toolBar();
+        HBox.setHgrow(tools, Priority.ALWAYS);
+        // The perspective switcher sits beside the tool bar, never in its overflow menu.
+        HBox bar = new HBox(tools, perspectiveSwitcher);
+        bar.getStyleClass().add("tool-bar-row");
+        bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        root.setTop(new VBox(menuBar(), bar));
+        toolRow = bar;
         root.setCenter(renderer.node());
         root.setBottom(statusBar());
         root.getStyleClass().add("workbench");
@@ -140,6 +150,7 @@ public final class WorkbenchWindow {
         applyTheme();
         applyPresentation();
         renderer.attachTo(stage, scene.getStylesheets());
+        prestyle();
         scene.setOnDragOver(e -> {
             if (e.getDragboard().hasFiles()) {
                 e.acceptTransferModes(TransferMode.COPY);
@@ -159,11 +170,28 @@ public final class WorkbenchWindow {
             quit();
         });
         stage.show();
+        preloaded = ClassPreloader.start();
         autosave = new Timeline(new KeyFrame(Duration.seconds(WorkbenchViewModel.AUTOSAVE_SECONDS), e -> vm.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
         syncPerspectiveButtons();
         syncEditorToggles();
+    }
+
+    /**
+     * Lays out every perspective once while the window opens, so each view gets its skin and JavaFX's style
+     * caches fill for every place a view can be: otherwise the first switch to a perspective would do all of
+     * it at once on the JavaFX thread (60+ ms). Ends on the perspective the user had.
+     */
+    private void prestyle() {
+        String start = layout.activeId();
+        for (String id : layout.perspectives().keySet()) {
+            layout.switchTo(id);
+            root.applyCss();
+            root.layout();
+        }
+        layout.switchTo(start);
+        root.applyCss();
     }
 
     private static WindowBounds fitOnScreen(WindowBounds b) {
@@ -197,6 +225,11 @@ public final class WorkbenchWindow {
             }
             onExit.run();
         });
+    }
+
+    /** Completes when the background class preloading is done (tests wait for it as part of startup). */
+    public java.util.concurrent.CompletableFuture<Integer> preloaded() {
+        return preloaded;
     }
 
     public Stage stage() {
@@ -311,7 +344,7 @@ public final class WorkbenchWindow {
                 case "view.grid", "view.snap", "view.theme", "view.presentation" -> new CheckMenuItem(c.label());
                 default -> new MenuItem(c.label());
             };
-            item.setId("cmd-" + c.id());
+            item.setId("cmd-" + c.id().replace('.', '-'));
             item.setAccelerator(KeyCombination.keyCombination(c.accelerator()));
             Runnable action = actions.get(c.id());
             item.setOnAction(e -> action.run());
@@ -386,10 +419,10 @@ public final class WorkbenchWindow {
                 tool("view.zoomIn", "+"), tool("view.zoomOut", "\u2212"), tool("view.fit", "Fit"), new Separator(),
                 tool("tools.generate", "Generate\u2026"), tool("tools.layout.force", "Re-layout"), new Separator(),
                 tool("view.theme", "Theme"), tool("view.presentation", "Present"));
-        Region spacer = new Region();
-        HBox.setHgrow(spacer, Priority.ALWAYS);
-        HBox persp = new HBox(0);
+        HBox persp = perspectiveSwitcher;
         persp.getStyleClass().add("perspective-switcher");
+        persp.setPadding(new javafx.geometry.Insets(0, 8, 0, 8));
+        persp.setAlignment(javafx.geometry.Pos.CENTER_RIGHT);
         for (Perspective p : layout.perspectives().values()) {
             ToggleButton b = new ToggleButton(p.title());
             b.setId("perspective-" + p.id());
@@ -403,14 +436,13 @@ public final class WorkbenchWindow {
             });
             persp.getChildren().add(b);
         }
-        toolBar.getItems().addAll(spacer, persp);
         return toolBar;
     }
 
     private Button tool(String commandId, String text) {
         CommandCatalog.Command c = CommandCatalog.get(commandId);
         Button b = new Button(text);
-        b.setId("tool-" + commandId);
+        b.setId("tool-" + commandId.replace('.', '-'));
         b.setTooltip(new Tooltip(c.label() + " (" + c.accelerator().replace("Shortcut", "Ctrl") + ")"));
         b.setOnAction(e -> actions.get(commandId).run());
         return b;
@@ -461,8 +493,10 @@ public final class WorkbenchWindow {
             root.getStyleClass().remove("presentation");
         }
         // Hidden chrome: the tool bar and status bar go; the menu bar stays (F11 leaves presentation mode).
-        toolBar.setVisible(!on);
-        toolBar.setManaged(!on);
+        if (toolRow != null) {
+            toolRow.setVisible(!on);
+            toolRow.setManaged(!on);
+        }
         statusBar.setVisible(!on);
         statusBar.setManaged(!on);
         editorArea.setPresentationScale(on ? 1.6 : 1);

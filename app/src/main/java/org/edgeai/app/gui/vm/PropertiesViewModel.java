@@ -32,6 +32,8 @@ import org.edgeai.model.topology.Topology;
 public final class PropertiesViewModel {
 
     public static final String EXPERIMENT = "Experiment";
+    public static final String NODES = "Nodes";
+    public static final String LINKS = "Links";
 
     private final ConsoleViewModel console;
     private final ObjectProperty<TopologyEditorViewModel> editor = new SimpleObjectProperty<>();
@@ -89,11 +91,17 @@ public final class PropertiesViewModel {
             if (n == 0 && m == 0) {
                 experimentItems(ed, out);
             }
+            // Categories do not name the selection, so clicking from one node to another keeps the rows'
+            // shape and the view can keep its editors (the "Selected" row says what is selected).
             if (n > 0) {
-                nodeItems(ed, n == 1 ? "Node " + ed.selectedNodes().iterator().next() : n + " nodes", out);
+                String what = n == 1 ? ed.selectedNodes().iterator().next() : n + " nodes";
+                out.add(new PropertyItem(NODES, "Selected", "The selected nodes.", String.class, () -> what, null));
+                nodeItems(ed, NODES, out);
             }
             if (m > 0) {
-                linkItems(ed, m == 1 ? "Link " + ed.selectedLinks().iterator().next() : m + " links", out);
+                String what = m == 1 ? ed.selectedLinks().iterator().next().toString() : m + " links";
+                out.add(new PropertyItem(LINKS, "Selected", "The selected links.", String.class, () -> what, null));
+                linkItems(ed, LINKS, out);
             }
         }
         items.setAll(out);

@@ -42,7 +42,8 @@ class ViewsViewModelTest {
         assertEquals(3, p.item("Experiment", "Nodes").value());
 
         ed.selectOnly(Set.of("n0", "n1", "n2"), Set.of());
-        PropertyItem compute = p.item("3 nodes", "Compute (GFLOP/s)");
+        assertEquals("3 nodes", p.item("Nodes", "Selected").value());
+        PropertyItem compute = p.item("Nodes", "Compute (GFLOP/s)");
         assertNull(compute.value(), "devices and a server differ: mixed");
         int depth = ed.document().undoDepth();
         compute.set(42.0);
@@ -59,15 +60,16 @@ class ViewsViewModelTest {
         assertEquals(depth + 1, ed.document().undoDepth());
         assertTrue(console.lines().get(console.lines().size() - 1).text().contains("property not changed"));
 
-        p.item("3 nodes", "Kind").set(NodeKind.CLOUD);
+        p.item("Nodes", "Kind").set(NodeKind.CLOUD);
         assertEquals(NodeKind.CLOUD, ed.topology().node("n1").kind());
 
         ed.selectOnly(Set.of(), Set.of(LinkKey.of("n0", "n1")));
-        PropertyItem bw = p.item("Link n0 -- n1", "Bandwidth (Mbit/s)");
+        assertEquals("n0 -- n1", p.item("Links", "Selected").value());
+        PropertyItem bw = p.item("Links", "Bandwidth (Mbit/s)");
         assertEquals(20.0, bw.value());
         bw.set(250.0);
         assertEquals(250.0, ed.topology().findLink("n0", "n1").orElseThrow().bandwidthMbps());
-        p.item("Link n0 -- n1", "Weight").set(0.3);
+        p.item("Links", "Weight").set(0.3);
         assertEquals(0.3, ed.topology().findLink("n0", "n1").orElseThrow().weight());
         ed.document().undo();
         ed.document().undo();
