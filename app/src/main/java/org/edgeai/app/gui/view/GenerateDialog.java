@@ -29,6 +29,9 @@ public final class GenerateDialog {
     private final Dialog<ButtonType> dialog = new Dialog<>();
     private final VBox forms = new VBox(8);
     private GenerateViewModel current;
+    private final ComboBox<GeneratorProvider> pick;
+    private final Function<String, GenerateViewModel> viewModel;
+    private final java.util.function.Consumer<GeneratorProvider> rebind;
 
     /**
      * @param generators the generators to offer
@@ -70,7 +73,9 @@ public final class GenerateDialog {
         error.getStyleClass().add("validation-error");
         error.setWrapText(true);
         error.setMaxWidth(460);
-        pick.valueProperty().addListener((o, a, p) -> {
+        this.pick = pick;
+        this.viewModel = viewModel;
+        this.rebind = p -> {
             current = viewModel.apply(p.id());
             description.setText(p.description());
             current.replaceProperty().bind(replace.selectedProperty());
@@ -80,6 +85,11 @@ public final class GenerateDialog {
             dialog.getDialogPane().lookupButton(GENERATE).disableProperty().bind(current.canGenerateProperty().not());
             if (dialog.getDialogPane().getScene() != null && dialog.getDialogPane().getScene().getWindow() != null) {
                 dialog.getDialogPane().getScene().getWindow().sizeToScene();
+            }
+        };
+        pick.valueProperty().addListener((o, a, p) -> {
+            if (p != null) {
+                rebind.accept(p);
             }
         });
         VBox content = new VBox(8, new HBox(6, new Label("Generator"), pick), description, forms, new HBox(12, replace, add), error);
@@ -105,5 +115,26 @@ public final class GenerateDialog {
 
     public void show() {
         dialog.show();
+    }
+
+    /**
+     * Shows the dialog again for the active experiment, on generator {@code id} (or the one shown last).
+     * The workbench keeps one dialog and reuses it, so opening it is cheap after the first time.
+     */
+    public void reopen(String id) {
+        GeneratorProvider p = id == null ? pick.getValue()
+                : pick.getItems().stream().filter(g -> g.id().equals(id)).findFirst().orElse(pick.getValue());
+        if (p != null && p == pick.getValue()) {
+            rebind.accept(p);
+        } else if (p != null) {
+            pick.setValue(p);
+        }
+        dialog.show();
+    }
+
+    /** Styles the dialog before it is first shown (while the workbench starts). */
+    public void prestyle(java.util.List<String> stylesheets) {
+        dialog.getDialogPane().getStylesheets().setAll(stylesheets);
+        dialog.getDialogPane().applyCss();
     }
 }

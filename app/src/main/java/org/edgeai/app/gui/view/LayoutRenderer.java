@@ -88,21 +88,35 @@ public final class LayoutRenderer {
         rebuilding = true;
         try {
             Perspective p = layout.active();
-            for (TabPane tp : panes.values()) {
-                tp.getTabs().clear();
+            // Change only what differs: a tab removed and added again would re-style its whole view.
+            Map<StackPosition, List<Tab>> want = new EnumMap<>(StackPosition.class);
+            for (StackPosition pos : StackPosition.values()) {
+                List<Tab> ts = new ArrayList<>();
+                for (ViewId v : p.stack(pos).views()) {
+                    ts.add(tabFor(v));
+                }
+                want.put(pos, ts);
+            }
+            for (StackPosition pos : StackPosition.values()) {
+                panes.get(pos).getTabs().retainAll(want.get(pos));
             }
             syncDetached(p);
             for (StackPosition pos : StackPosition.values()) {
                 PartStack s = p.stack(pos);
                 TabPane tp = panes.get(pos);
-                for (ViewId v : s.views()) {
-                    Tab t = tabFor(v);
-                    t.setContextMenu(menu(v, pos));
-                    tp.getTabs().add(t);
+                List<Tab> ts = want.get(pos);
+                for (int i = 0; i < ts.size(); i++) {
+                    Tab t = ts.get(i);
+                    t.setContextMenu(menu((ViewId) t.getUserData(), pos));
+                    if (i >= tp.getTabs().size() || tp.getTabs().get(i) != t) {
+                        tp.getTabs().remove(t);
+                        tp.getTabs().add(i, t);
+                    }
                 }
                 if (s.selected() != null) {
                     tp.getSelectionModel().select(tabs.get(s.selected()));
                 }
+                showOnlySelected(tp);
             }
             boolean left = !p.stack(StackPosition.LEFT).isEmpty();
             boolean right = !p.stack(StackPosition.RIGHT).isEmpty();
@@ -176,11 +190,65 @@ public final class LayoutRenderer {
             if (!rebuilding && t != null) {
                 layout.select((ViewId) t.getUserData());
             }
+            if (!rebuilding) {
+                showOnlySelected(tp);
+            }
         });
         tp.setMinWidth(0);
         tp.setMinHeight(0);
         SplitPane.setResizableWithParent(tp, false);
         return tp;
+    }
+
+    /**
+     * Only the selected tab of a stack holds its view: hidden views are out of the scene, so switching
+     * perspective or tab styles and lays out just what becomes visible.
+     */
+    private void showOnlySelected(TabPane tp) {
+        Tab sel = tp.getSelectionModel().getSelectedItem();
+        for (Tab t : tp.getTabs()) {
+            if (t != sel && t.getContent() != null) {
+                t.setContent(null);
+            }
+        }
+        if (sel != null && sel.getContent() == null && !pending.contains(sel)) {
+            pending.add(sel);
+            attacher.start();
+        }
+    }
+
+    /**
+     * Views become visible one per pulse: styling and laying out a view is the costly part of a
+     * perspective switch, and one pulse for all of them would hold the JavaFX thread for tens of ms.
+     */
+    private final java.util.ArrayDeque<Tab> pending = new java.util.ArrayDeque<>();
+    private final javafx.animation.AnimationTimer attacher = new javafx.animation.AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            if (!attachNext()) {
+                stop();
+            }
+        }
+    };
+
+    private boolean attachNext() {
+        while (!pending.isEmpty()) {
+            Tab t = pending.poll();
+            TabPane owner = t.getTabPane();
+            if (owner != null && owner.getSelectionModel().getSelectedItem() == t && t.getContent() == null) {
+                t.setContent(views.apply((ViewId) t.getUserData()));
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Attaches every waiting view now (the window's start, and tests). */
+    public void flush() {
+        while (attachNext()) {
+            // one at a time until none waits
+        }
+        attacher.stop();
     }
 
     private Tab tabFor(ViewId v) {
@@ -194,9 +262,6 @@ public final class LayoutRenderer {
             });
             return n;
         });
-        if (t.getContent() == null) {
-            t.setContent(views.apply(v));
-        }
         return t;
     }
 

@@ -25,8 +25,7 @@ import org.edgeai.app.gui.vm.PropertyItem;
  */
 public final class PropertiesView {
 
-    private final PropertySheet sheet = new PropertySheet();
-    private final BorderPane pane = new BorderPane(sheet);
+    private final BorderPane pane = new BorderPane();
 
     /** Adapts a view-model row to ControlsFX's item interface; the row behind it can be swapped. */
     static final class Item implements PropertySheet.Item {
@@ -91,13 +90,16 @@ public final class PropertiesView {
         }
     }
 
+    private final javafx.scene.layout.StackPane sheets = new javafx.scene.layout.StackPane();
+    private final DefaultPropertyEditorFactory enums = new DefaultPropertyEditorFactory();
+
     public PropertiesView(PropertiesViewModel vm) {
-        sheet.setId("properties-sheet");
-        sheet.setMode(PropertySheet.Mode.CATEGORY);
-        sheet.setModeSwitcherVisible(false);
-        sheet.setSearchBoxVisible(false);
-        DefaultPropertyEditorFactory enums = new DefaultPropertyEditorFactory();
-        sheet.setPropertyEditorFactory(item -> item.getType().isEnum() ? enums.call(item) : new CommitEditor(item));
+        pane.setCenter(sheets);
+        // One sheet per shape of rows, built up front (editors and all); a selection change re-points the
+        // shown sheet's items, and a change of shape (experiment -> node) only shows another sheet.
+        for (List<PropertyItem> shape : vm.shapes()) {
+            sheets.getChildren().add(sheet(shape));
+        }
         vm.items().addListener((ListChangeListener<PropertyItem>) c -> refill(vm.items()));
         refill(vm.items());
         Label error = new Label();
@@ -108,18 +110,51 @@ public final class PropertiesView {
         pane.setBottom(error);
     }
 
-    private void refill(List<PropertyItem> rows) {
-        var items = sheet.getItems();
-        boolean same = items.size() == rows.size();
-        for (int i = 0; same && i < rows.size(); i++) {
-            same = ((Item) items.get(i)).sameShape(rows.get(i));
+    private PropertySheet sheet(List<PropertyItem> rows) {
+        PropertySheet sh = new PropertySheet();
+        sh.setMode(PropertySheet.Mode.CATEGORY);
+        sh.setModeSwitcherVisible(false);
+        sh.setSearchBoxVisible(false);
+        sh.setPropertyEditorFactory(item -> item.getType().isEnum() ? enums.call(item) : new CommitEditor(item));
+        sh.getItems().setAll(rows.stream().map(Item::new).toList());
+        sh.setVisible(false);
+        sh.setManaged(false);
+        return sh;
+    }
+
+    private static boolean fits(PropertySheet sh, List<PropertyItem> rows) {
+        var items = sh.getItems();
+        if (items.size() != rows.size()) {
+            return false;
         }
-        if (same) {
-            for (int i = 0; i < rows.size(); i++) {
-                ((Item) items.get(i)).point(rows.get(i));
+        for (int i = 0; i < rows.size(); i++) {
+            if (!((Item) items.get(i)).sameShape(rows.get(i))) {
+                return false;
             }
-        } else {
-            items.setAll(rows.stream().map(Item::new).toList());
+        }
+        return true;
+    }
+
+    private void refill(List<PropertyItem> rows) {
+        PropertySheet shown = null;
+        for (javafx.scene.Node n : sheets.getChildren()) {
+            if (shown == null && fits((PropertySheet) n, rows)) {
+                shown = (PropertySheet) n;
+            }
+        }
+        if (shown == null) { // a shape not built up front: build it now
+            shown = sheet(rows);
+            sheets.getChildren().add(shown);
+        }
+        var items = shown.getItems();
+        for (int i = 0; i < rows.size(); i++) {
+            ((Item) items.get(i)).point(rows.get(i));
+        }
+        for (javafx.scene.Node n : sheets.getChildren()) {
+            boolean on = n == shown;
+            n.setVisible(on);
+            n.setManaged(on);
+            n.setId(on ? "properties-sheet" : null);
         }
     }
 

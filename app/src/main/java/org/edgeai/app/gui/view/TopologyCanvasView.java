@@ -18,7 +18,6 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
-import javafx.scene.shape.StrokeLineCap;
 import javafx.scene.text.Font;
 import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
@@ -57,6 +56,10 @@ public final class TopologyCanvasView extends Region {
     private boolean cacheStale = true;
     private boolean firstFit = true;
     private final AnimationTimer timer;
+    private final Raster raster = new Raster(); // used by the raster thread only
+    private javafx.scene.image.WritableImage frameImage;
+    private final java.util.Map<Long, Raster.Sprite> sprites = new java.util.HashMap<>();
+    private CanvasTheme spriteTheme;
 
     // Render cache (rebuilt when the document changes).
     private int n;
@@ -99,9 +102,7 @@ public final class TopologyCanvasView extends Region {
         timer = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (dirty) {
-                    draw();
-                }
+                pulse();
             }
         };
         sceneProperty().addListener((o, a, s) -> {
@@ -156,23 +157,18 @@ public final class TopologyCanvasView extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void rebuildCache() {
+        // Fresh arrays every time: a frame being rasterized in the background keeps the old ones.
         Topology t = vm.topology();
         n = t.nodeCount();
         m = t.linkCount();
-        if (x.length < n) {
-            int cap = Math.max(n, x.length * 2);
-            x = new double[cap];
-            y = new double[cap];
-            glyph = new byte[cap];
-            labels = new String[cap];
-            ids = new String[cap];
-        }
-        if (lu.length < m) {
-            int cap = Math.max(m, lu.length * 2);
-            lu = new int[cap];
-            lv = new int[cap];
-            bucket = new byte[cap];
-        }
+        x = new double[n];
+        y = new double[n];
+        glyph = new byte[n];
+        labels = new String[n];
+        ids = new String[n];
+        lu = new int[m];
+        lv = new int[m];
+        bucket = new byte[m];
         indexOf.clear();
         int i = 0;
         for (Node node : t.nodes()) {
@@ -205,27 +201,99 @@ public final class TopologyCanvasView extends Region {
         return Math.max(0.5, Math.min(6, 1 + Math.log10(Math.max(mbps, 1e-3))));
     }
 
-    /** Draws one frame now (the benchmark calls this directly). */
+    // ------------------------------------------------------------------ frames
+
+    /**
+     * Everything the background rasterizer needs for one frame, immutable once built (arrays are not
+     * changed after: the cache makes new ones).
+     */
+    private record Job(int w, int h, int bg, int gridRgb, double gridStep, double gridX0, double gridY0, boolean grid,
+                       double[] sx, double[] sy, int n, byte[] glyph, boolean[] selected, Raster.Sprite[] sprites,
+                       int m, int[] lu, int[] lv, byte[] bucket, double zoomWidth, int linkRgb, int selRgb, int[][] selLinks,
+                       double radius) {
+    }
+
+    /** A rasterized frame and the screen positions it was drawn with (for the overlays). */
+    private record Frame(int w, int h, int[] px, double[] sx, double[] sy, double rasterMillis) {
+    }
+
+    private static final java.util.concurrent.ExecutorService RASTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "canvas-raster");
+        t.setDaemon(true);
+        return t;
+    });
+    private volatile Frame ready;
+    private volatile boolean rasterizing;
+    private int[] buffer = new int[0];
+    private long framesPresented;
+    private double lastRasterMillis;
+    private double lastPresentMillis;
+
+    /**
+     * One pulse: shows a finished frame if there is one, then starts the next if something changed and
+     * the rasterizer is free (changes meanwhile coalesce into that one frame).
+     */
+    private void pulse() {
+        Frame f = ready;
+        if (f != null) {
+            ready = null;
+            present(f);
+        }
+        if (dirty && !rasterizing) {
+            dirty = false;
+            Job job = prepare();
+            if (job != null) {
+                rasterizing = true;
+                RASTER.execute(() -> {
+                    long t0 = System.nanoTime();
+                    int[] px = rasterize(job);
+                    ready = new Frame(job.w(), job.h(), px, job.sx(), job.sy(), (System.nanoTime() - t0) / 1e6);
+                    rasterizing = false;
+                });
+            }
+        }
+    }
+
+    /** Draws one frame now and waits for it (tests; the benchmark measures the asynchronous path). */
     public void draw() {
-        dirty = false;
+        dirty = true;
+        while (rasterizing) {
+            Thread.onSpinWait();
+        }
+        pulse();
+        while (rasterizing) {
+            Thread.onSpinWait();
+        }
+        pulse();
+    }
+
+    /** Frames shown so far, and the last frame's rasterizing (background) and presenting (JavaFX thread) times. */
+    public long framesPresented() {
+        return framesPresented;
+    }
+
+    public double lastRasterMillis() {
+        return lastRasterMillis;
+    }
+
+    public double lastPresentMillis() {
+        return lastPresentMillis;
+    }
+
+    /** Builds the frame's job on the JavaFX thread: O(n) for positions plus the few sprites it needs. */
+    private Job prepare() {
         if (cacheStale) {
             rebuildCache();
         }
-        double w = canvas.getWidth();
-        double h = canvas.getHeight();
-        GraphicsContext g = canvas.getGraphicsContext2D();
-        g.setFill(theme.background());
-        g.fillRect(0, 0, w, h);
+        int w = (int) Math.ceil(canvas.getWidth());
+        int h = (int) Math.ceil(canvas.getHeight());
         if (w <= 0 || h <= 0) {
-            return;
+            return null;
         }
         Viewport vp = vm.viewport();
         double s = vp.scale();
         double tx = vp.tx();
         double ty = vp.ty();
-        if (vm.gridVisibleProperty().get()) {
-            drawGrid(g, w, h, s, tx, ty);
-        }
         // Live move preview: selected nodes shifted by the drag.
         Set<String> selNodes = vm.selectedNodes();
         double mdx = gesture == Gesture.MOVE ? (lastX - pressX) / s : 0;
@@ -244,115 +312,181 @@ public final class TopologyCanvasView extends Region {
         double[] sx = new double[n];
         double[] sy = new double[n];
         for (int i = 0; i < n; i++) {
-            double ox = moving && selected != null && selected[i] ? mdx : 0;
-            double oy = moving && selected != null && selected[i] ? mdy : 0;
-            sx[i] = (x[i] + ox) * s + tx;
-            sy[i] = (y[i] + oy) * s + ty;
+            boolean shift = moving && selected != null && selected[i];
+            sx[i] = (x[i] + (shift ? mdx : 0)) * s + tx;
+            sy[i] = (y[i] + (shift ? mdy : 0)) * s + ty;
         }
-        drawLinks(g, w, h, sx, sy);
-        drawNodes(g, w, h, sx, sy, selected);
-        drawOverlay(g, sx, sy);
-        drawLegend(g, h);
-    }
-
-    private void drawGrid(GraphicsContext g, double w, double h, double s, double tx, double ty) {
+        double r = glyphRadius();
+        if (spriteTheme != theme || sprites.size() > 256) {
+            sprites.clear();
+            spriteTheme = theme;
+        }
+        Raster.Sprite[] sp = new Raster.Sprite[16];
+        for (int g = 0; g <= 6; g++) {
+            sp[g * 2] = sprite(g, r, false);
+            if (selected != null) {
+                sp[g * 2 + 1] = sprite(g, r, true);
+            }
+        }
+        Set<LinkKey> sel = vm.selectedLinks();
+        int[][] selLinks = new int[sel.size()][];
+        int k = 0;
+        for (LinkKey key : sel) {
+            Integer a = indexOf.get(key.a());
+            Integer b = indexOf.get(key.b());
+            selLinks[k++] = a != null && b != null ? new int[] {a, b} : null;
+        }
         double step = TopologyEditorViewModel.GRID * s;
         while (step < 12) {
             step *= 2;
         }
-        g.setStroke(theme.grid());
-        g.setLineWidth(1);
-        g.beginPath();
-        double x0 = ((tx % step) + step) % step;
-        for (double gx = x0; gx < w; gx += step) {
-            double px = Math.floor(gx) + 0.5;
-            g.moveTo(px, 0);
-            g.lineTo(px, h);
-        }
-        double y0 = ((ty % step) + step) % step;
-        for (double gy = y0; gy < h; gy += step) {
-            double py = Math.floor(gy) + 0.5;
-            g.moveTo(0, py);
-            g.lineTo(w, py);
-        }
-        g.stroke();
+        return new Job(w, h, rgb(theme.background()), rgb(theme.grid()), step, ((tx % step) + step) % step,
+                ((ty % step) + step) % step, vm.gridVisibleProperty().get(), sx, sy, n, glyph, selected, sp, m, lu, lv,
+                bucket, zoomWidth(), rgb(theme.link()), rgb(theme.selection()), selLinks, r);
     }
 
-    private void drawLinks(GraphicsContext g, double w, double h, double[] sx, double[] sy) {
-        double zoomWidth = Math.max(0.6, Math.min(2.5, Math.sqrt(vm.viewport().scale()))) * presentation;
-        g.setStroke(theme.link());
-        g.setLineCap(StrokeLineCap.ROUND);
-        // One path per width bucket: a few stroke calls instead of thousands.
-        for (int b = 1; b <= 12; b++) {
-            boolean any = false;
-            for (int e = 0; e < m; e++) {
-                if (bucket[e] != b) {
-                    continue;
-                }
-                double ax = sx[lu[e]], ay = sy[lu[e]], bx = sx[lv[e]], by = sy[lv[e]];
-                if ((ax < 0 && bx < 0) || (ax > w && bx > w) || (ay < 0 && by < 0) || (ay > h && by > h)) {
-                    continue;
-                }
-                if (!any) {
-                    g.beginPath();
-                    any = true;
-                }
-                g.moveTo(ax, ay);
-                g.lineTo(bx, by);
+    /** The background half of a frame: grid, links and node sprites into the pixel buffer. No JavaFX. */
+    private int[] rasterize(Job j) {
+        Raster ra = raster;
+        ra.resize(j.w(), j.h());
+        ra.fill(j.bg());
+        if (j.grid()) {
+            for (double gx = j.gridX0(); gx < j.w(); gx += j.gridStep()) {
+                ra.gridLine(true, (int) Math.floor(gx), j.gridRgb(), 1);
             }
-            if (any) {
-                g.setLineWidth(b / 2.0 * zoomWidth);
-                g.stroke();
+            for (double gy = j.gridY0(); gy < j.h(); gy += j.gridStep()) {
+                ra.gridLine(false, (int) Math.floor(gy), j.gridRgb(), 1);
             }
         }
-        Set<LinkKey> sel = vm.selectedLinks();
-        if (!sel.isEmpty()) {
-            g.setStroke(theme.selection());
-            g.setLineWidth(3 * zoomWidth + 1);
-            g.beginPath();
-            for (LinkKey k : sel) {
-                Integer a = indexOf.get(k.a());
-                Integer b = indexOf.get(k.b());
-                if (a != null && b != null) {
-                    g.moveTo(sx[a], sy[a]);
-                    g.lineTo(sx[b], sy[b]);
-                }
-            }
-            g.stroke();
+        double[] sx = j.sx();
+        double[] sy = j.sy();
+        for (int e = 0; e < j.m(); e++) {
+            ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], j.bucket()[e] / 2.0 * j.zoomWidth(), j.linkRgb(), 0.9);
         }
+        for (int[] l : j.selLinks()) {
+            if (l != null) {
+                ra.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
+            }
+        }
+        double r = j.radius();
+        for (int i = 0; i < j.n(); i++) {
+            double cx = sx[i], cy = sy[i];
+            if (cx < -r * 2 || cx > j.w() + r * 2 || cy < -r * 2 || cy > j.h() + r * 2) {
+                continue;
+            }
+            boolean sel = j.selected() != null && j.selected()[i];
+            ra.blit(j.sprites()[j.glyph()[i] * 2 + (sel ? 1 : 0)], (int) Math.round(cx), (int) Math.round(cy));
+        }
+        return ra.pixels();
     }
 
-    private void drawNodes(GraphicsContext g, double w, double h, double[] sx, double[] sy, boolean[] selected) {
+    /** The JavaFX half: upload the pixels, draw them, then labels, gesture feedback and the legend. */
+    private void present(Frame f) {
+        long t0 = System.nanoTime();
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        if (frameImage == null || frameImage.getWidth() != f.w() || frameImage.getHeight() != f.h()) {
+            frameImage = new javafx.scene.image.WritableImage(f.w(), f.h());
+        }
+        frameImage.getPixelWriter().setPixels(0, 0, f.w(), f.h(), javafx.scene.image.PixelFormat.getIntArgbPreInstance(),
+                f.px(), 0, f.w());
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        g.drawImage(frameImage, 0, 0);
+        drawLabels(g, canvas.getWidth(), canvas.getHeight(), f.sx(), f.sy());
+        drawOverlay(g, f.sx(), f.sy());
+        drawLegend(g, canvas.getHeight());
+        framesPresented++;
+        lastRasterMillis = f.rasterMillis();
+        lastPresentMillis = (System.nanoTime() - t0) / 1e6;
+    }
+
+    private static int rgb(Color c) {
+        return ((int) Math.round(c.getRed() * 255) << 16) | ((int) Math.round(c.getGreen() * 255) << 8)
+                | (int) Math.round(c.getBlue() * 255);
+    }
+
+    private double glyphRadius() {
+        return Math.max(2.5, Math.min(RADIUS * 1.6, RADIUS * Math.sqrt(vm.viewport().scale()))) * presentation;
+    }
+
+    private double zoomWidth() {
+        return Math.max(0.6, Math.min(2.5, Math.sqrt(vm.viewport().scale()))) * presentation;
+    }
+
+    /** The glyph as a premultiplied sprite, rendered once by JavaFX per kind, size (0.5 px steps) and selection. */
+    private Raster.Sprite sprite(int kind, double r, boolean sel) {
+        long q = Math.round(r * 2);
+        long key = (q << 8) | ((long) kind << 1) | (sel ? 1 : 0);
+        Raster.Sprite sp = sprites.get(key);
+        if (sp == null) {
+            double rr = q / 2.0;
+            int size = (int) Math.ceil(rr * 4) + 4;
+            Canvas c = new Canvas(size, size);
+            GraphicsContext g = c.getGraphicsContext2D();
+            g.setLineWidth(Math.max(1, rr / 5));
+            if (sel) {
+                g.setFill(theme.selection());
+                g.fillOval(size / 2.0 - rr * 1.75, size / 2.0 - rr * 1.75, rr * 3.5, rr * 3.5);
+            }
+            drawGlyph(g, kind, size / 2.0, size / 2.0, rr, theme.background());
+            javafx.scene.SnapshotParameters p = new javafx.scene.SnapshotParameters();
+            p.setFill(Color.TRANSPARENT);
+            javafx.scene.image.WritableImage img = c.snapshot(p, null);
+            int iw = (int) img.getWidth();
+            int ih = (int) img.getHeight();
+            int[] px = new int[iw * ih];
+            img.getPixelReader().getPixels(0, 0, iw, ih, javafx.scene.image.PixelFormat.getIntArgbPreInstance(), px, 0, iw);
+            sp = cropped(px, iw, ih, size / 2, size / 2);
+            sprites.put(key, sp);
+        }
+        return sp;
+    }
+
+    /** The sprite without its fully transparent border (fewer pixels to blit per node). */
+    static Raster.Sprite cropped(int[] px, int w, int h, int cx, int cy) {
+        int x0 = w, y0 = h, x1 = -1, y1 = -1;
+        for (int j = 0; j < h; j++) {
+            for (int i = 0; i < w; i++) {
+                if ((px[j * w + i] >>> 24) != 0) {
+                    x0 = Math.min(x0, i);
+                    x1 = Math.max(x1, i);
+                    y0 = Math.min(y0, j);
+                    y1 = Math.max(y1, j);
+                }
+            }
+        }
+        if (x1 < 0) {
+            return new Raster.Sprite(0, 0, new int[0], 0, 0);
+        }
+        int cw = x1 - x0 + 1;
+        int ch = y1 - y0 + 1;
+        int[] c = new int[cw * ch];
+        for (int j = 0; j < ch; j++) {
+            System.arraycopy(px, (y0 + j) * w + x0, c, j * cw, cw);
+        }
+        return new Raster.Sprite(cw, ch, c, x0 - cx, y0 - cy);
+    }
+
+    private void drawLabels(GraphicsContext g, double w, double h, double[] sx, double[] sy) {
         double r = glyphRadius();
         int visible = 0;
-        for (int i = 0; i < n; i++) {
+        for (int i = 0; i < n && visible <= 400; i++) {
             if (sx[i] >= -r && sx[i] <= w + r && sy[i] >= -r && sy[i] <= h + r) {
                 visible++;
             }
         }
-        boolean drawLabels = r >= 6 && visible <= 400;
+        if (r < 6 || visible > 400) {
+            return;
+        }
         g.setFont(Font.font("System", Math.max(10, 11 * presentation)));
         g.setTextAlign(TextAlignment.CENTER);
-        g.setLineWidth(Math.max(1, r / 5));
+        g.setFill(theme.label());
         for (int i = 0; i < n; i++) {
             double cx = sx[i], cy = sy[i];
             if (cx < -r * 2 || cx > w + r * 2 || cy < -r * 2 || cy > h + r * 2) {
                 continue;
             }
-            if (selected != null && selected[i]) {
-                g.setFill(theme.selection());
-                g.fillOval(cx - r * 1.75, cy - r * 1.75, r * 3.5, r * 3.5);
-            }
-            drawGlyph(g, glyph[i], cx, cy, r, theme.background());
-            if (drawLabels) {
-                g.setFill(theme.label());
-                g.fillText(labels[i], cx, cy + r * 1.6 + 11 * presentation);
-            }
+            g.fillText(labels[i], cx, cy + r * 1.6 + 11 * presentation);
         }
-    }
-
-    private double glyphRadius() {
-        return Math.max(2.5, Math.min(RADIUS * 1.6, RADIUS * Math.sqrt(vm.viewport().scale()))) * presentation;
     }
 
     /** Draws one node glyph: circle (device), subtype icons, rack (server), cloud. */

@@ -83,6 +83,7 @@ public final class WorkbenchWindow {
     private Stage stage;
     private Timeline autosave;
     private Runnable onExit = Platform::exit;
+    private GenerateDialog generateDialog;
     private java.util.concurrent.CompletableFuture<Integer> preloaded = java.util.concurrent.CompletableFuture.completedFuture(0);
 
     public WorkbenchWindow(WorkbenchViewModel vm) {
@@ -187,11 +188,33 @@ public final class WorkbenchWindow {
         String start = layout.activeId();
         for (String id : layout.perspectives().keySet()) {
             layout.switchTo(id);
+            renderer.flush();
             root.applyCss();
             root.layout();
         }
         layout.switchTo(start);
+        renderer.flush();
         root.applyCss();
+        var gens = vm.services().generators().generators();
+        if (!gens.isEmpty() && vm.active() != null) {
+            generateDialog = new GenerateDialog(stage, gens, null, vm::generate);
+            generateDialog.prestyle(stage.getScene().getStylesheets());
+        }
+        // Views that no perspective shows first (unselected tabs) get their skins now too.
+        javafx.scene.Group holder = new javafx.scene.Group();
+        holder.setManaged(false);
+        holder.setVisible(false);
+        for (Node v : viewNodes.values()) {
+            if (v.getParent() == null) {
+                holder.getChildren().add(v);
+            }
+        }
+        if (!holder.getChildren().isEmpty()) {
+            root.getChildren().add(holder);
+            holder.applyCss();
+            holder.getChildren().clear();
+            root.getChildren().remove(holder);
+        }
     }
 
     private static WindowBounds fitOnScreen(WindowBounds b) {
@@ -321,9 +344,11 @@ public final class WorkbenchWindow {
             vm.console().warn("no topology generators were found (the plugins module provides them)");
             return null;
         }
-        GenerateDialog d = new GenerateDialog(stage, gens, id, vm::generate);
-        d.show();
-        return d;
+        if (generateDialog == null) {
+            generateDialog = new GenerateDialog(stage, gens, id, vm::generate);
+        }
+        generateDialog.reopen(id);
+        return generateDialog;
     }
 
     private MenuBar menuBar() {

@@ -83,28 +83,39 @@ public final class PropertiesViewModel {
     }
 
     private void rebuild() {
-        List<PropertyItem> out = new ArrayList<>();
         TopologyEditorViewModel ed = editor.get();
-        if (ed != null) {
-            int n = ed.selectedNodes().size();
-            int m = ed.selectedLinks().size();
-            if (n == 0 && m == 0) {
-                experimentItems(ed, out);
-            }
-            // Categories do not name the selection, so clicking from one node to another keeps the rows'
-            // shape and the view can keep its editors (the "Selected" row says what is selected).
-            if (n > 0) {
-                String what = n == 1 ? ed.selectedNodes().iterator().next() : n + " nodes";
-                out.add(new PropertyItem(NODES, "Selected", "The selected nodes.", String.class, () -> what, null));
-                nodeItems(ed, NODES, out);
-            }
-            if (m > 0) {
-                String what = m == 1 ? ed.selectedLinks().iterator().next().toString() : m + " links";
-                out.add(new PropertyItem(LINKS, "Selected", "The selected links.", String.class, () -> what, null));
-                linkItems(ed, LINKS, out);
-            }
+        items.setAll(ed == null ? List.of() : rows(ed, ed.selectedNodes().size(), ed.selectedLinks().size()));
+    }
+
+    private List<PropertyItem> rows(TopologyEditorViewModel ed, int n, int m) {
+        List<PropertyItem> out = new ArrayList<>();
+        if (n == 0 && m == 0) {
+            experimentItems(ed, out);
         }
-        items.setAll(out);
+        // Categories do not name the selection, so clicking from one node to another keeps the rows'
+        // shape and the view can keep its editors (the "Selected" row says what is selected).
+        if (n > 0) {
+            out.add(new PropertyItem(NODES, "Selected", "The selected nodes.", String.class, () -> ed.selectedNodes().size() == 1
+                    ? ed.selectedNodes().iterator().next() : ed.selectedNodes().size() + " nodes", null));
+            nodeItems(ed, NODES, out);
+        }
+        if (m > 0) {
+            out.add(new PropertyItem(LINKS, "Selected", "The selected links.", String.class, () -> ed.selectedLinks().size() == 1
+                    ? ed.selectedLinks().iterator().next().toString() : ed.selectedLinks().size() + " links", null));
+            linkItems(ed, LINKS, out);
+        }
+        return out;
+    }
+
+    /**
+     * The four shapes the rows can take (experiment; nodes; links; nodes and links), over an empty
+     * experiment: a view can build its editors for each once, up front, and later only re-point them.
+     */
+    public List<List<PropertyItem>> shapes() {
+        var doc = new org.edgeai.app.gui.doc.EditorDocument(new org.edgeai.app.gui.doc.EditorDocumentData(
+                org.edgeai.app.gui.doc.ExperimentSettings.defaults("shape"), new org.edgeai.model.topology.Topology()), null);
+        TopologyEditorViewModel ed = new TopologyEditorViewModel(doc, UiExecutors.synchronous(), console, new TopologyClipboard());
+        return List.of(rows(ed, 0, 0), rows(ed, 1, 0), rows(ed, 0, 1), rows(ed, 1, 1));
     }
 
     private void experimentItems(TopologyEditorViewModel ed, List<PropertyItem> out) {
