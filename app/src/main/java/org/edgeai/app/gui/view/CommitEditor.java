@@ -21,7 +21,7 @@ final class CommitEditor implements PropertyEditor<Object> {
 
     CommitEditor(PropertySheet.Item item) {
         this.item = item;
-        field.setPromptText("(mixed)");
+        field.setPromptText("\u2014"); // no value: none, or differing values in a multi-selection
         field.setEditable(item.isEditable());
         field.setOnAction(e -> commit());
         // The row's value follows the document (undo, other views): show it.

@@ -136,7 +136,10 @@ public final class TopologyCanvasView extends Region {
 
     /** Fits the whole graph into the canvas. */
     public void fit() {
-        vm.viewport().fit(vm.topology(), getWidth(), getHeight(), RADIUS * presentation * 3);
+        double margin = RADIUS * presentation * 3;
+        // Keep the bottom legend strip clear: fit into the area above it.
+        double legend = (LEGEND_HEIGHT + 12) * presentation;
+        vm.viewport().fit(vm.topology(), getWidth(), Math.max(margin * 3, getHeight() - legend), margin);
     }
 
     @Override
@@ -567,12 +570,20 @@ public final class TopologyCanvasView extends Region {
         }
     }
 
-    /** Bottom-left legend: the glyphs and the link widths per bandwidth decade. */
+    /** Height of the legend strip in pixels at presentation scale 1 (fitting keeps it clear). */
+    static final double LEGEND_HEIGHT = 26;
+
+    /** Bottom-left legend strip: the glyph of each kind, then link widths per bandwidth decade (log scale). */
     private void drawLegend(GraphicsContext g, double h) {
         double f = presentation;
-        double lw = 150 * f, lh = 132 * f;
-        double x0 = 10, y0 = h - lh - 10;
-        if (y0 < 10) {
+        String[] names = {"device", "phone", "sensor", "vehicle", "drone", "server", "cloud"};
+        double[] decades = {1, 10, 100, 1000};
+        g.setFont(Font.font("System", 10.5 * f));
+        g.setTextAlign(TextAlignment.LEFT);
+        double lh = LEGEND_HEIGHT * f;
+        double lw = (names.length * 62 + 4 * 46 + 50) * f;
+        double x0 = 8, y0 = h - lh - 8;
+        if (y0 < 8 || lw + 16 > canvas.getWidth()) {
             return;
         }
         g.setFill(theme.legendBackground());
@@ -580,28 +591,24 @@ public final class TopologyCanvasView extends Region {
         g.setStroke(theme.grid());
         g.setLineWidth(1);
         g.strokeRoundRect(x0 + 0.5, y0 + 0.5, lw, lh, 8, 8);
-        g.setFont(Font.font("System", 10.5 * f));
-        g.setTextAlign(TextAlignment.LEFT);
-        String[] names = {"device", "phone", "sensor", "vehicle", "drone", "server", "cloud"};
+        double cy = y0 + lh / 2;
         double r = 6 * f;
+        double cx = x0 + 12 * f;
         for (int i = 0; i < names.length; i++) {
-            double cx = x0 + 14 * f + (i % 2) * 72 * f;
-            double cy = y0 + 14 * f + (i / 2) * 18 * f;
             drawGlyph(g, i, cx, cy, r, theme.legendBackground());
             g.setFill(theme.label());
-            g.fillText(names[i], cx + 11 * f, cy + 4 * f);
+            g.fillText(names[i], cx + 10 * f, cy + 4 * f);
+            cx += 62 * f;
         }
-        double ly = y0 + 88 * f;
-        double[] decades = {1, 10, 100, 1000};
         g.setStroke(theme.link());
-        for (int i = 0; i < decades.length; i++) {
-            double cx = x0 + 10 * f + i * 35 * f;
-            g.setLineWidth(linkWidth(decades[i]) * f);
-            g.strokeLine(cx, ly, cx + 25 * f, ly);
+        for (double d : decades) {
+            g.setLineWidth(linkWidth(d) * f);
+            g.strokeLine(cx, cy, cx + 14 * f, cy);
             g.setFill(theme.label());
-            g.fillText(decades[i] >= 1000 ? "1G" : String.format(Locale.ROOT, "%.0f", decades[i]), cx + 5 * f, ly + 16 * f);
+            g.fillText(d >= 1000 ? "1000" : String.format(Locale.ROOT, "%.0f", d), cx + 17 * f, cy + 4 * f);
+            cx += 46 * f;
         }
-        g.fillText("link bandwidth, Mbit/s (log)", x0 + 10 * f, ly + 32 * f);
+        g.fillText("Mbit/s", cx, cy + 4 * f);
     }
 
     // ------------------------------------------------------------------ input
