@@ -34,6 +34,7 @@ public class WorkbenchApp extends Application {
         });
         Workbench wb = new Workbench(WorkbenchServices.defaults(WorkbenchApp.class.getClassLoader()),
                 WorkbenchHome.fromSystem(), new UiExecutors(background, Platform::runLater), null);
+        ConsoleCapture.install(wb.viewModel().console(), Platform::runLater);
         List<Path> files = getParameters().getRaw().stream().map(Path::of).filter(Files::isRegularFile).toList();
         wb.start(stage, files);
     }
