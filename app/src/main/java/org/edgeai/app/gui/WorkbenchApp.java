@@ -1,52 +1,48 @@
 package org.edgeai.app.gui;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+
 import javafx.application.Application;
 import javafx.application.Platform;
-import javafx.scene.Scene;
-import javafx.scene.control.Label;
-import javafx.scene.control.Menu;
-import javafx.scene.control.MenuBar;
-import javafx.scene.control.MenuItem;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.layout.BorderPane;
-import javafx.scene.layout.HBox;
-import javafx.geometry.Insets;
 import javafx.stage.Stage;
 
-import org.edgeai.model.topology.Topology;
+import org.edgeai.app.gui.vm.UiExecutors;
+import org.edgeai.app.gui.vm.WorkbenchHome;
 
 /**
- * The workbench window. At this stage: a menu bar, the topology canvas showing the opened experiment,
- * and a status line; the full RCP-style shell is built on top of it.
+ * The workbench application. Wiring: {@link WorkbenchServices#defaults(ClassLoader)} (the one place to plug
+ * in the model's experiment files, topology I/O and analysis), the home directory from the system
+ * property {@value WorkbenchHome#PROPERTY} (default {@code ~/.edge-ai-workbench}), two daemon threads for
+ * background work, and the JavaFX thread for results.
  */
 public class WorkbenchApp extends Application {
 
-    private final TopologyCanvas canvas = new TopologyCanvas();
-    private final Label status = new Label();
+    private ExecutorService background;
 
     @Override
     public void start(Stage stage) {
-        OpenedExperiment opened = OpenedExperiment.fromArguments(getParameters().getRaw());
-        show(opened);
-
-        MenuItem quit = new MenuItem("Quit");
-        quit.setAccelerator(KeyCombination.keyCombination("Shortcut+Q"));
-        quit.setOnAction(e -> Platform.exit());
-        MenuBar menus = new MenuBar(new Menu("File", null, quit), new Menu("Edit"), new Menu("View"),
-                new Menu("Run"), new Menu("Tools"), new Menu("Help"));
-
-        HBox statusBar = new HBox(status);
-        statusBar.setPadding(new Insets(3, 8, 3, 8));
-        BorderPane root = new BorderPane(canvas, menus, null, statusBar, null);
-        stage.setScene(new Scene(root, 1280, 800));
-        stage.setTitle("Edge AI Workbench — " + opened.title());
-        stage.show();
+        AtomicInteger n = new AtomicInteger();
+        background = Executors.newFixedThreadPool(2, r -> {
+            Thread t = new Thread(r, "workbench-background-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        Workbench wb = new Workbench(WorkbenchServices.defaults(WorkbenchApp.class.getClassLoader()),
+                WorkbenchHome.fromSystem(), new UiExecutors(background, Platform::runLater), null);
+        ConsoleCapture.install(wb.viewModel().console(), Platform::runLater);
+        List<Path> files = getParameters().getRaw().stream().map(Path::of).filter(Files::isRegularFile).toList();
+        wb.start(stage, files);
     }
 
-    private void show(OpenedExperiment opened) {
-        Topology t = opened.topology();
-        canvas.setTopology(t);
-        status.setText(opened.source() + "  |  " + t.nodeCount() + " nodes, " + t.linkCount() + " links"
-                + (opened.problem().isEmpty() ? "" : "  |  " + opened.problem()));
+    @Override
+    public void stop() {
+        if (background != null) {
+            background.shutdownNow();
+        }
     }
 }

@@ -1,0 +1,51 @@
+package org.edgeai.app.gui;
+
+import java.util.Objects;
+
+/**
+ * The one place where the workbench's view models get the model and plugin code they use. The
+ * application builds it in {@link WorkbenchApp} with {@link #defaults(ClassLoader)}; tests build their
+ * own. <b>Wiring point:</b> after the experiment-file, topology-I/O and analysis branches are merged,
+ * replace the built-in stand-ins in {@link #defaults(ClassLoader)} by adapters over
+ * {@code ExperimentFile}, {@code TopologyIO} and {@code org.edgeai.model.topology.analysis}; the rest of
+ * the GUI does not change.
+ *
+ * @param documents  experiment files (load/save)
+ * @param exchange   topology import/export (GraphML, GML, DOT, JSON)
+ * @param spectrum   mixing-matrix spectrum for the Spectrum view
+ * @param generators topology generators for the Generate dialogs
+ * @param settings   parameter descriptors for the experiment settings form
+ * @param samples    samples in the Explorer (the first opens on a first start)
+ */
+public record WorkbenchServices(DocumentStore documents, TopologyExchange exchange, SpectrumService spectrum,
+                                GeneratorCatalog generators, SettingsSchema settings, SampleCatalog samples) {
+
+    public WorkbenchServices {
+        Objects.requireNonNull(documents, "documents");
+        Objects.requireNonNull(exchange, "exchange");
+        Objects.requireNonNull(spectrum, "spectrum");
+        Objects.requireNonNull(generators, "generators");
+        Objects.requireNonNull(settings, "settings");
+        Objects.requireNonNull(samples, "samples");
+    }
+
+    /** The application's services: generators found with ServiceLoader on {@code loader}, the rest built in. */
+    public static WorkbenchServices defaults(ClassLoader loader) {
+        GeneratorCatalog generators = GeneratorCatalog.load(loader);
+        return new WorkbenchServices(
+                new SimpleJsonDocumentStore(generators),   // plug: adapter over ExperimentFile
+                new SimpleTopologyExchange(),              // plug: adapter over TopologyIO (GraphML, GML, DOT, JSON)
+                new SimpleSpectrumService(),               // plug: adapter over topology.analysis (MixingMatrix, spectrum)
+                generators,
+                new BuiltInSettingsSchema(),               // plug: descriptors from the algorithm/compressor/workload registries
+                new BuiltInSamples());                     // plug: catalog over sample-topologies/
+    }
+
+    public WorkbenchServices withGenerators(GeneratorCatalog g) {
+        return new WorkbenchServices(documents, exchange, spectrum, g, settings, samples);
+    }
+
+    public WorkbenchServices withDocuments(DocumentStore d) {
+        return new WorkbenchServices(d, exchange, spectrum, generators, settings, samples);
+    }
+}
