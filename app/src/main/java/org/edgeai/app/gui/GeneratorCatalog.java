@@ -26,6 +26,11 @@ public final class GeneratorCatalog {
     }
 
     /** The generators found with {@link java.util.ServiceLoader} on {@code loader}. */
+    /** The registry underneath, for model code that takes one (experiment files, topology import). */
+    public ProviderRegistry<GeneratorProvider> registry() {
+        return registry;
+    }
+
     public static GeneratorCatalog load(ClassLoader loader) {
         return new GeneratorCatalog(ProviderRegistry.load("generator", GeneratorProvider.class, loader));
     }

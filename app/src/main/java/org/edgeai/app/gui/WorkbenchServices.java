@@ -5,10 +5,9 @@ import java.util.Objects;
 /**
  * The one place where the workbench's view models get the model and plugin code they use. The
  * application builds it in {@link WorkbenchApp} with {@link #defaults(ClassLoader)}; tests build their
- * own. <b>Wiring point:</b> after the experiment-file, topology-I/O and analysis branches are merged,
- * replace the built-in stand-ins in {@link #defaults(ClassLoader)} by adapters over
- * {@code ExperimentFile}, {@code TopologyIO} and {@code org.edgeai.model.topology.analysis}; the rest of
- * the GUI does not change.
+ * own. The defaults are thin adapters over the model ({@code ExperimentFile}, {@code TopologyIO},
+ * {@code org.edgeai.model.topology.analysis}), so the GUI reads, writes and analyses exactly as the
+ * command line does.
  *
  * @param documents  experiment files (load/save)
  * @param exchange   topology import/export (GraphML, GML, DOT, JSON)
@@ -32,13 +31,10 @@ public record WorkbenchServices(DocumentStore documents, TopologyExchange exchan
     /** The application's services: generators found with ServiceLoader on {@code loader}, the rest built in. */
     public static WorkbenchServices defaults(ClassLoader loader) {
         GeneratorCatalog generators = GeneratorCatalog.load(loader);
-        return new WorkbenchServices(
-                new SimpleJsonDocumentStore(generators),   // plug: adapter over ExperimentFile
-                new SimpleTopologyExchange(),              // plug: adapter over TopologyIO (GraphML, GML, DOT, JSON)
-                new SimpleSpectrumService(),               // plug: adapter over topology.analysis (MixingMatrix, spectrum)
-                generators,
-                new BuiltInSettingsSchema(),               // plug: descriptors from the algorithm/compressor/workload registries
-                new BuiltInSamples());                     // plug: catalog over sample-topologies/
+        ExperimentFileStore documents = new ExperimentFileStore(generators.registry());
+        TopologyIoExchange exchange = new TopologyIoExchange(generators.registry());
+        return new WorkbenchServices(documents, exchange, new AnalysisSpectrumService(), generators,
+                new BuiltInSettingsSchema(), new BundledSamples(documents, generators.registry()));
     }
 
     public WorkbenchServices withGenerators(GeneratorCatalog g) {

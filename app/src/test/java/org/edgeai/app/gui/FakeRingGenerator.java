@@ -52,6 +52,6 @@ public final class FakeRingGenerator implements GeneratorProvider {
     public static WorkbenchServices services() {
         GeneratorCatalog g = catalog();
         return WorkbenchServices.defaults(FakeRingGenerator.class.getClassLoader()).withGenerators(g)
-                .withDocuments(new SimpleJsonDocumentStore(g));
+                .withDocuments(new ExperimentFileStore(g.registry()));
     }
 }

@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Set;
 
 import org.edgeai.app.gui.FakeRingGenerator;
-import org.edgeai.app.gui.SimpleSpectrumService;
+import org.edgeai.app.gui.AnalysisSpectrumService;
 import org.edgeai.app.gui.SettingsSchema;
 import org.edgeai.app.gui.doc.ExperimentSettings;
 import org.edgeai.model.spi.ParameterDescriptor;
@@ -97,7 +97,7 @@ class ViewsViewModelTest {
     void spectrumFollowsEditsAndTheRuleAndCoalescesBursts() {
         TopologyEditorViewModel ed = threeNodes(); // path n0 - n1 - n2
         QueueExecutor bg = new QueueExecutor();
-        SpectrumViewModel s = new SpectrumViewModel(new SimpleSpectrumService(), new UiExecutors(bg, Runnable::run));
+        SpectrumViewModel s = new SpectrumViewModel(new AnalysisSpectrumService(), new UiExecutors(bg, Runnable::run));
         s.editorProperty().set(ed);
         bg.runAll();
         // Path of 3 with metropolis: W = [[2/3,1/3,0],[1/3,1/3,1/3],[0,1/3,2/3]], eigenvalues 1, 2/3, 0.
