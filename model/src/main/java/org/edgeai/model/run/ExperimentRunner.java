@@ -15,6 +15,7 @@ import java.util.Map;
 
 import org.edgeai.model.engine.Algorithm;
 import org.edgeai.model.engine.Engine;
+import org.edgeai.model.engine.core.MessageKind;
 import org.edgeai.model.engine.trace.MessageTraceCsv;
 import org.edgeai.model.engine.trace.RoundMetrics;
 import org.edgeai.model.engine.trace.TraceSink;
@@ -35,8 +36,10 @@ import org.edgeai.model.learning.Metrics;
  *       {@code learning.metrics()} before the first round), then one row per finished round: its virtual end
  *       time, the bits carried by links so far (each hop of a routed message counts), and the values the
  *       algorithm reported (engine round r is file round r + 1);</li>
- *   <li>{@code messages.csv} ({@link MessageTraceCsv}) unless the trace is {@link TraceMode#NONE}, in which
- *       case a stale one from an earlier run is deleted;</li>
+ *   <li>{@code messages.csv} ({@link MessageTraceCsv}: one row per hop, in arrival order; hops still in flight
+ *       when the run ends are not written) unless the trace is {@link TraceMode#NONE}, in which case a stale one
+ *       from an earlier run is deleted. Its {@code round} is the file's round too: the messages sent for the round
+ *       whose metrics are row r of {@code metrics.csv} say r (the engine's round + 1);</li>
  *   <li>{@code summary.json} ({@link RunSummary#toJson}), written last and atomically, with the experiment as
  *       run ({@link RunPlan#filledExperiment()}). A stale one is deleted when the run starts, so a crashed run
  *       never leaves a summary that does not match its CSV files.</li>
@@ -89,7 +92,7 @@ public final class ExperimentRunner {
 
         MessageTraceCsv messages = options.trace() == TraceMode.FULL
                 ? MessageTraceCsv.open(messagesFile, plan.topology().indexed().ids()) : null;
-        TraceSink sink = messages != null ? messages : TraceSinks.none();
+        TraceSink sink = messages != null ? new FileRounds(messages) : TraceSinks.none();
         Engine engine;
         try {
             engine = Engine.builder(plan.topology(), plan.seed())
@@ -186,6 +189,28 @@ public final class ExperimentRunner {
                 value(lastValues, RunSetup.CONSENSUS_ERROR), fingerprint, wallNanos / 1e9, options.trace());
         ExperimentFile.writeAtomically(summaryFile, PrettyJson.write(summary.toJson(plan.filledExperiment())));
         return summary;
+    }
+
+    /**
+     * Writes hops with the file's round numbers: a message sent for engine round r belongs to {@code metrics.csv}
+     * row r + 1, and {@code messages.csv} says so, so that both files count rounds alike.
+     */
+    private static final class FileRounds implements TraceSink {
+        private final MessageTraceCsv csv;
+
+        FileRounds(MessageTraceCsv csv) {
+            this.csv = csv;
+        }
+
+        @Override
+        public void hop(int round, double tSendS, double tArriveS, int src, int dst, long bits, MessageKind kind) {
+            csv.hop(round + 1, tSendS, tArriveS, src, dst, bits, kind);
+        }
+
+        @Override
+        public void close() {
+            csv.close();
+        }
     }
 
     private static double value(Map<String, Double> m, String k) {

@@ -121,6 +121,11 @@ class ExperimentRunnerTest {
         List<String> msgs = lines(out.resolve("messages.csv"));
         assertEquals(MessageTraceCsv.HEADER, msgs.get(0));
         assertEquals(1 + rounds * 2 * n, msgs.size());
+        for (int r = 1; r <= rounds; r++) {
+            String prefix = r + ",";
+            assertEquals(2 * n, msgs.stream().filter(l -> l.startsWith(prefix)).count(),
+                    "messages.csv counts rounds as metrics.csv does: round " + r);
+        }
         for (String row : msgs.subList(1, msgs.size())) {
             String[] f = row.split(",");
             int a = Integer.parseInt(f[3].substring(1));
