@@ -97,7 +97,7 @@ final class BenchCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "benchmarks: %s; median of %d after %d warm-up; %d processors, max heap %s%n",
                 String.join(", ", chosen), reps, warmup, Runtime.getRuntime().availableProcessors(),
                 bytes(Runtime.getRuntime().maxMemory()));
-        out.printf(Locale.ROOT, "%-14s %-70s %14s  %-10s %s%n", "BENCH", "CASE", "MEDIAN", "UNIT", "NOTE");
+        out.printf(Locale.ROOT, "%-14s %-84s %12s  %-10s %s%n", "BENCH", "CASE", "MEDIAN", "UNIT", "NOTE");
         out.flush();
         for (String n : chosen) {
             switch (n) {
@@ -112,14 +112,14 @@ final class BenchCommand implements Callable<Integer> {
                                         "batchSize": 32 },
                           "algorithm": { "type": "dsgd", "mixing": "metropolis" },
                           "run": { "rounds": 50 } }
-                        """, "dsgd, erdos-renyi(1000, 0.01, connected), digits/softmax, batch 32, metropolis");
+                        """, "dsgd on erdos-renyi(1000, 0.01, connected), digits/softmax, batch 32, metropolis");
                 case "gossip-1m" -> run(ws, "gossip-1m", "gossip-avg", """
                         { "schemaVersion": 1, "name": "bench gossip-1m", "seed": 1,
                           "topology": { "generator": { "type": "random-regular", "nodes": 1000000, "degree": 4 } },
                           "workload": { "task": "consensus", "dimension": 1 },
                           "algorithm": { "type": "gossip-avg" },
                           "run": { "rounds": 3 } }
-                        """, "gossip-avg, random-regular(1,000,000, 4), consensus d=1 (a round: 10^6 wake-ups)");
+                        """, "gossip-avg on random-regular(1,000,000, 4), consensus d=1 (a round: 10^6 wake-ups)");
                 default -> throw new IllegalStateException(n);
             }
         }
@@ -130,7 +130,7 @@ final class BenchCommand implements Callable<Integer> {
 
     private void print(Row r) {
         String median = Double.isNaN(r.median()) ? "-" : String.format(Locale.ROOT, "%.4g", r.median());
-        out.printf(Locale.ROOT, "%-14s %-70s %14s  %-10s %s%n", r.bench(), r.item(), median, r.unit(), r.note());
+        out.printf(Locale.ROOT, "%-14s %-84s %12s  %-10s %s%n", r.bench(), r.item(), median, r.unit(), r.note());
         out.flush();
     }
 
@@ -253,7 +253,11 @@ final class BenchCommand implements Callable<Integer> {
         }
         Map<String, String> status = procStatus();
         String hwm = status.get("VmHWM");
-        return "peak memory: " + (hwm != null ? "max resident " + hwm.replaceAll("\\s+", " ") + " (VmHWM), " : "")
+        String rss = null;
+        if (hwm != null && hwm.matches("\\d+\\s*kB")) {
+            rss = bytes(Long.parseLong(hwm.replaceAll("\\D", "")) * 1024);
+        }
+        return "peak memory: " + (rss != null ? "max resident " + rss + " (VmHWM), " : "")
                 + "heap pools' peaks summed " + bytes(heapPeak);
     }
 
