@@ -40,9 +40,9 @@ import picocli.CommandLine.Parameters;
  * static methods and prints.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run benchmarks and print a table of medians (after warm-up) and the peak memory.",
-                "NAME: generators, topology-info, engine, learning, dsgd-er1000, gossip-1m (default: all).",
-                "The full set takes several minutes and a few GB of memory."})
+        description = {"Run benchmarks; print a table of medians (after warm-up) and the peak memory.",
+                "NAME: generators, topology-info, engine, learning, dsgd-er1000, gossip-1m",
+                "(default: all; together they take several minutes and a few GB of memory)."})
 final class BenchCommand implements Callable<Integer> {
 
     /** The benchmarks, in the order they run. */

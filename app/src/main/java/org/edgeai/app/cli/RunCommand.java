@@ -29,10 +29,10 @@ import picocli.CommandLine.Parameters;
  * {@code summary.json} says {@code "status": "stopped"}, then the process exits.
  */
 @Command(name = "run", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
-        description = {"Run an experiment headless and write its outputs to DIR:",
-                "  metrics.csv   round,sim_time_s,bits_sent,loss,accuracy,consensus_error (+ the algorithm's extra metrics)",
-                "  messages.csv  round,t_send_s,t_arrive_s,src,dst,bits,kind (one row per hop; not with --trace none)",
-                "  summary.json  totals, final metrics, the SHA-256 fingerprint and the experiment with every default.",
+        description = {"Run an experiment headless and write to DIR:",
+                "  metrics.csv   round,sim_time_s,bits_sent,loss,accuracy,consensus_error,...",
+                "  messages.csv  round,t_send_s,t_arrive_s,src,dst,bits,kind (one row a hop)",
+                "  summary.json  totals, fingerprint, the experiment with every default",
                 "The same file, overrides and seed give byte-identical CSV files."})
 final class RunCommand implements Callable<Integer> {
 
