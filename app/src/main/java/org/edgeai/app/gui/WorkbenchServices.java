@@ -41,6 +41,10 @@ public record WorkbenchServices(DocumentStore documents, TopologyExchange exchan
         return new WorkbenchServices(documents, exchange, spectrum, g, settings, samples);
     }
 
+    public WorkbenchServices withSamples(SampleCatalog c) {
+        return new WorkbenchServices(documents, exchange, spectrum, generators, settings, c);
+    }
+
     public WorkbenchServices withDocuments(DocumentStore d) {
         return new WorkbenchServices(d, exchange, spectrum, generators, settings, samples);
     }

@@ -48,10 +48,11 @@ public final class FakeRingGenerator implements GeneratorProvider {
         return new GeneratorCatalog(ProviderRegistry.of("generator", List.of(new FakeRingGenerator())));
     }
 
-    /** The application's services with this generator in place of the ServiceLoader ones. */
+    /** The application's services with this generator and the in-code samples (stable names for GUI tests). */
     public static WorkbenchServices services() {
         GeneratorCatalog g = catalog();
         return WorkbenchServices.defaults(FakeRingGenerator.class.getClassLoader()).withGenerators(g)
-                .withDocuments(new ExperimentFileStore(g.registry()));
+                .withDocuments(new ExperimentFileStore(g.registry()))
+                .withSamples(new BuiltInSamples());
     }
 }

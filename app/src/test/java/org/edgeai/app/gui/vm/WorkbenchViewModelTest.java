@@ -182,7 +182,8 @@ class WorkbenchViewModelTest {
         Path dot = dir.resolve("campus.dot");
         w.exportTopology(json);
         w.exportTopology(dot);
-        assertTrue(Files.readString(dot).contains("\"cloud\" -- \"edge0\" [bandwidthMbps=1000.0, latencyMs=20.0];"));
+        String dotText = Files.readString(dot);
+        assertTrue(dotText.contains("\"cloud\" -- \"edge0\" [bandwidthMbps=\"1000.0\", latencyMs=\"20.0\"]"), dotText);
         w.openDropped(List.of(json, dir.resolve("notes.txt")));
         assertEquals(2, w.editors().size());
         assertEquals(campus.topology(), w.active().topology());

@@ -13,9 +13,9 @@ import org.edgeai.model.topology.TopologyDefaults;
 import org.edgeai.model.topology.layout.Layouts;
 
 /**
- * Samples built in code, so a first start shows something alive before any sample file exists: an edge
+ * Test samples built in code, independent of sample-topologies/: an edge
  * campus (a cloud, two edge servers and their devices) and a ring of 16 devices. Deterministic.
- * After the merge, a catalog over {@code sample-topologies/} can replace or extend it.
+ * The application uses {@link BundledSamples}.
  */
 public final class BuiltInSamples implements SampleCatalog {
 
