@@ -194,7 +194,7 @@ class WorkbenchViewModelTest {
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{ \"schemaVersion\": 1, \"topology\": { \"nodes\": [ { \"id\": 3 } ] } }");
         w.open(bad);
-        assertEquals(List.of("Cannot open bad.json: bad.json: $.topology.nodes[0].id: expected a string, got 3"), prompts.errors);
+        assertEquals(List.of("Cannot open bad.json: bad.json:1:56: topology.nodes[0].id: expected a string, got 3"), prompts.errors);
     }
 
     @Test
