@@ -8,6 +8,7 @@ import org.edgeai.model.engine.AlgorithmProvider;
 import org.edgeai.model.engine.Engine;
 import org.edgeai.model.engine.NetworkEffects;
 import org.edgeai.model.engine.trace.RoundMetrics;
+import org.edgeai.model.engine.trace.SimObserver;
 import org.edgeai.model.learning.ConsensusWorkload;
 import org.edgeai.model.learning.LearningState;
 import org.edgeai.model.learning.Workload;
@@ -37,6 +38,38 @@ final class Fixture {
 
     static Topology ring(int n) {
         return generated("ring", Map.of("nodes", n), 1);
+    }
+
+    /** A path n0 - n1 - ... - n(n-1). */
+    static Topology path(int n) {
+        return generated("grid", Map.of("rows", 1, "cols", n), 1);
+    }
+
+    static Topology star(int n) {
+        return generated("star", Map.of("nodes", n), 1);
+    }
+
+    /** The exact one-round SGD step with the mean gradient of all nodes, from a twin state (same minibatches). */
+    static double[] meanGradientStep(Workload w, double eta) {
+        LearningState twin = w.newState(1);
+        int n = twin.nodes();
+        int d = twin.dimension();
+        float[] g = twin.newMatrix();
+        twin.gradients(g);
+        double[] mean = new double[d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                mean[k] += (double) g[i * d + k] / n;
+            }
+        }
+        float[] x = twin.x();
+        double[] out = new double[n * d];
+        for (int i = 0; i < n; i++) {
+            for (int k = 0; k < d; k++) {
+                out[i * d + k] = x[i * d + k] - eta * mean[k];
+            }
+        }
+        return out;
     }
 
     static Topology complete(int n) {
@@ -71,8 +104,15 @@ final class Fixture {
     /** A started engine running {@code provider} with {@code params} (string/number values). */
     static Run run(Topology t, Workload w, CompressionScheme c, AlgorithmProvider provider, Map<String, Object> params,
                    int rounds, NetworkEffects fx) {
+        return run(t, w, c, provider, params, rounds, fx, null);
+    }
+
+    /** As above with an observer of the engine's events (null for none). */
+    static Run run(Topology t, Workload w, CompressionScheme c, AlgorithmProvider provider, Map<String, Object> params,
+                   int rounds, NetworkEffects fx, SimObserver observer) {
         LearningState ls = w.newState(2);
-        Engine e = Engine.builder(t, 3).rounds(rounds).effects(fx).extension(RunSetup.class, setup(ls, c)).build();
+        Engine e = Engine.builder(t, 3).rounds(rounds).effects(fx).observer(observer)
+                .extension(RunSetup.class, setup(ls, c)).build();
         e.start(provider, provider.validate(params));
         return new Run(e, ls);
     }
