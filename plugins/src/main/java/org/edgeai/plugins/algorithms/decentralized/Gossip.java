@@ -1,0 +1,237 @@
+package org.edgeai.plugins.algorithms.decentralized;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+
+import org.edgeai.model.engine.SimulationContext;
+import org.edgeai.model.engine.core.Draws;
+import org.edgeai.model.engine.core.MessageKind;
+
+/**
+ * Randomized gossip (Boyd et al. 2006), ALGORITHMS.md "gossip-avg" and "gossip-sgd".
+ *
+ * <p>Wake-ups form one Poisson process of rate N (each node at rate 1; one exponential gap per wake-up from
+ * stream {@code algorithm.gossip}, then a uniform node i and a uniform neighbour j of i from the same
+ * stream). At a wake-up i and j send each other their current values [model] at once
+ * ({@link org.edgeai.model.engine.net.Network#exchange}); when both messages have arrived both set their
+ * value to the mean m of the two values sent. In {@code gossip-sgd} node i first takes one local SGD step
+ * x_i ← x_i − η g_i(x_i) ({@code flopsPerGradient} FLOPs on its processor) and the exchange starts when the
+ * step is done.
+ *
+ * <h2>Overlapping exchanges</h2>
+ * An exchange takes time (with rate N and latency L about N·L wake-ups happen while one is in flight), and
+ * Boyd et al.'s pairwise average is atomic. So a node is <em>busy</em> from the wake-up that involves it
+ * (as i or as j) until that exchange has completed, and a wake-up whose i or chosen j is busy does nothing
+ * (it still counts as one of the round's N wake-ups). The values sent are then still the nodes' values when
+ * the exchange completes, both nodes set their value to the mean of the two values sent, and the sum of the
+ * values is preserved exactly (up to the rounding of one float addition). Without this rule an averaging
+ * that lands on a value changed meanwhile either loses the other exchange's effect (and the sum) or, applied
+ * as a difference, over-corrects and diverges when a node is in several exchanges at once. With compression
+ * the values sent are C(x_i) and C(x_j) and both nodes take their mean, as ALGORITHMS.md states (the sum then
+ * moves by the compression error).
+ *
+ * <h2>Rounds</h2>
+ * A metrics round is N wake-ups: round r holds wake-ups rN .. (r+1)N − 1, and it finishes when the last of
+ * them has been applied (its last exchange has completed) and round r − 1 has finished; the metrics are those
+ * of the values at that instant. The process stops after rounds · N wake-ups. A device that drops out of
+ * round r neither wakes nor answers in it: a wake-up that picks it (as i or as j) does nothing.
+ *
+ * <h2>Cost</h2>
+ * Per wake-up: three draws, one exchange (no allocation: exchanges are int slots recycled through a free
+ * list; with compression the values sent are kept in one float array, 2d per slot), O(d) arithmetic at
+ * completion.
+ */
+final class Gossip extends DecentralizedAlgorithm {
+
+    private static final int EV_WAKE = 0;
+    // Exchange record, stride 4 ints: i, j, k (i's neighbour position) | round, messages still to arrive.
+    private static final int X_I = 0;
+    private static final int X_J = 1;
+    private static final int X_ROUND = 2;
+    private static final int X_LEFT = 3;
+
+    private final boolean sgd;
+    private final float eta;
+    private final SplittableRandom rng;
+    private final double rate;
+    private final int simId;
+    private final long total;
+    private final long bitsPerMessage;
+    private final int[] open;
+    private final float[] step;
+    /** Nodes in an exchange (from its wake-up to its completion). */
+    private final boolean[] busy;
+    private final int rounds;
+
+    private long woken;
+    private int wakeRound;
+    private int leftInRound;
+    private int finished;
+    private boolean started;
+
+    private int[] ex;
+    private int[] exK;
+    private float[] vals;
+    private int[] free;
+    private int freeTop;
+
+    Gossip(String id, SimulationContext ctx, boolean sgd, double learningRate) {
+        super(id, ctx, ctx.graph().nodeCount());
+        this.sgd = sgd && hasGradient;
+        this.eta = (float) learningRate;
+        this.rng = ctx.streams().stream("algorithm.gossip");
+        this.rate = n;
+        this.simId = sim.register(this);
+        this.rounds = ctx.rounds();
+        this.total = (long) rounds * n;
+        this.bitsPerMessage = bits(d);
+        this.open = new int[rounds + 1];
+        this.step = new float[d];
+        this.busy = new boolean[n];
+        this.leftInRound = n;
+        int cap = 256;
+        ex = new int[4 * cap];
+        exK = new int[cap];
+        vals = identity ? null : new float[2 * d * cap];
+        free = new int[cap];
+        for (int s = 0; s < cap; s++) {
+            free[s] = cap - 1 - s;
+        }
+        freeTop = cap;
+    }
+
+    @Override
+    public void onRoundStart(int round) {
+        if (!started) {
+            started = true;
+            sim.scheduleAt(sim.now() + Draws.exponential(rng, rate), simId, EV_WAKE, 0, 0);
+        }
+    }
+
+    @Override
+    public void onEvent(int code, int a, int b) {
+        if (code != EV_WAKE) {
+            return;
+        }
+        int r = wakeRound;
+        if (++woken < total) {
+            sim.scheduleAt(sim.now() + Draws.exponential(rng, rate), simId, EV_WAKE, 0, 0);
+        }
+        int i = Draws.uniformInt(rng, n);
+        int deg = net.degree(i);
+        if (deg > 0) {
+            int k = Draws.uniformInt(rng, deg);
+            int j = net.directionTarget(net.firstDirection(i) + k);
+            if (!busy[i] && !busy[j] && !faults.isDropped(r, i) && !faults.isDropped(r, j)) {
+                busy[i] = true;
+                busy[j] = true;
+                int s = alloc();
+                int e = s << 2;
+                ex[e + X_I] = i;
+                ex[e + X_J] = j;
+                ex[e + X_ROUND] = r;
+                exK[s] = k;
+                open[r]++;
+                if (sgd && gradientFlops[i] > 0) {
+                    cpu.compute(i, gradientFlops[i], r, this, s);
+                } else {
+                    exchange(s);
+                }
+            }
+        }
+        if (--leftInRound == 0) {
+            leftInRound = n;
+            wakeRound++;
+            tryFinish();
+        }
+    }
+
+    @Override
+    public void onComputeDone(int node, int s) {
+        // gossip-sgd: the local step at x_i as it is now, then the exchange.
+        int o = node * d;
+        learning.gradient(node, x, o, step, 0);
+        float e = eta;
+        for (int k = 0; k < d; k++) {
+            x[o + k] -= e * step[k];
+        }
+        exchange(s);
+    }
+
+    /** Captures the two values sent (with compression) and puts both messages on the link. */
+    private void exchange(int s) {
+        int e = s << 2;
+        if (!identity) {
+            int v = s * 2 * d;
+            compress(ex[e + X_I], x, ex[e + X_I] * d, vals, v, d);
+            compress(ex[e + X_J], x, ex[e + X_J] * d, vals, v + d, d);
+        }
+        ex[e + X_LEFT] = 2;
+        net.exchange(ex[e + X_I], exK[s], bitsPerMessage, bitsPerMessage, MessageKind.MODEL, ex[e + X_ROUND], this, s, s);
+    }
+
+    @Override
+    public void onMessage(int msg, int src, int dst, long tag) {
+        int s = (int) tag;
+        int e = s << 2;
+        if (--ex[e + X_LEFT] > 0) {
+            return;
+        }
+        int i = ex[e + X_I];
+        int j = ex[e + X_J];
+        int io = i * d;
+        int jo = j * d;
+        float[] xs = x;
+        if (identity) {
+            // Both were busy since the wake-up: their values are still the values sent.
+            for (int k = 0, dd = d; k < dd; k++) {
+                float m = (xs[io + k] + xs[jo + k]) * 0.5f;
+                xs[io + k] = m;
+                xs[jo + k] = m;
+            }
+        } else {
+            int v = s * 2 * d;
+            float[] vs = vals;
+            for (int k = 0, dd = d; k < dd; k++) {
+                float m = (vs[v + k] + vs[v + dd + k]) * 0.5f;
+                xs[io + k] = m;
+                xs[jo + k] = m;
+            }
+        }
+        busy[i] = false;
+        busy[j] = false;
+        int r = ex[e + X_ROUND];
+        free[freeTop++] = s;
+        if (--open[r] == 0 && r == finished) {
+            tryFinish();
+        }
+    }
+
+    /** Finishes, in order, every round whose wake-ups are all done and whose exchanges have all completed. */
+    private void tryFinish() {
+        while (finished < rounds && finished < wakeRound && open[finished] == 0) {
+            finishRound(finished++);
+        }
+    }
+
+    private int alloc() {
+        if (freeTop == 0) {
+            grow();
+        }
+        return free[--freeTop];
+    }
+
+    private void grow() {
+        int old = free.length;
+        int cap = old * 2;
+        ex = Arrays.copyOf(ex, 4 * cap);
+        exK = Arrays.copyOf(exK, cap);
+        if (vals != null) {
+            vals = Arrays.copyOf(vals, 2 * d * cap);
+        }
+        free = Arrays.copyOf(free, cap);
+        for (int s = cap - 1; s >= old; s--) {
+            free[freeTop++] = s;
+        }
+    }
+}
