@@ -209,6 +209,8 @@ public final class WorkbenchViewModel {
      */
     public void start(List<Path> files) {
         files.forEach(this::open);
+        // Opening is asynchronous: decide now, not by whether an editor has appeared yet.
+        Runnable openDefault = files.isEmpty() ? this::openDefaultIfEmpty : () -> { };
         boolean crashed;
         List<RecoveryStore.Entry> entries;
         try {
@@ -235,15 +237,15 @@ public final class WorkbenchViewModel {
                     ed.document().markUnsaved();
                     console.info("restored " + toRestore.get(i).title() + " from its recovery file");
                 }
-                openDefaultIfEmpty();
-            }, e -> openDefaultIfEmpty());
+                openDefault.run();
+            }, e -> openDefault.run());
         } else {
             try {
                 recovery.clear();
             } catch (IOException e) {
                 console.warn("cannot clear old recovery files: " + e.getMessage());
             }
-            openDefaultIfEmpty();
+            openDefault.run();
         }
     }
 

@@ -32,6 +32,26 @@ class WorkbenchViewModelTest {
     }
 
     @Test
+    void aFileGivenAtStartOpensAloneWithoutTheDefaultSample() throws Exception {
+        Path file = dir.resolve("given.json");
+        new org.edgeai.app.gui.ExperimentFileStore(FakeRingGenerator.catalog().registry())
+                .save(new org.edgeai.app.gui.BuiltInSamples().open("ring-16"), file);
+        // opening runs in the background in the application: the decision must not depend on timing,
+        // so hold the background task until start() has returned
+        List<Runnable> held = new java.util.ArrayList<>();
+        WorkbenchViewModel w = new WorkbenchViewModel(FakeRingGenerator.services(), new WorkbenchHome(dir.resolve("home")),
+                new UiExecutors(held::add, Runnable::run), prompts);
+        w.start(List.of(file));
+        assertEquals(0, w.editors().size(), "nothing opened before the file has been read");
+        while (!held.isEmpty()) {
+            held.remove(0).run(); // tasks may queue more (e.g. the spectrum of the opened topology)
+        }
+        assertEquals(1, w.editors().size());
+        assertEquals(file, w.active().document().path());
+        w.shutdown();
+    }
+
+    @Test
     void aFirstStartOpensTheDefaultSampleAndTheLayoutPersists() {
         WorkbenchViewModel w = workbench();
         assertTrue(w.isFirstStart());
