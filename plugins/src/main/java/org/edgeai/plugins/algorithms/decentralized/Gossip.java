@@ -43,7 +43,8 @@ import org.edgeai.model.engine.core.MessageKind;
 final class Gossip extends DecentralizedAlgorithm {
 
     private static final int EV_WAKE = 0;
-    // Exchange record, stride 4 ints: i, j, k (i's neighbour position) | round, messages still to arrive.
+    // Exchange record, stride 4 ints: i, j, round, messages still to arrive; exK[slot] is j's position among
+    // i's neighbours.
     private static final int X_I = 0;
     private static final int X_J = 1;
     private static final int X_ROUND = 2;
