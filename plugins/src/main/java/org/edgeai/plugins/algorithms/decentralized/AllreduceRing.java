@@ -64,6 +64,9 @@ final class AllreduceRing extends DecentralizedAlgorithm {
         this.gradDone = new boolean[n];
         this.waitHead = new int[n];
         this.waitTail = new int[n];
+        if (n > 1) {
+            AllreduceTree.requireConnected(graph, id); // fail now rather than at the first send without a path
+        }
     }
 
     @Override

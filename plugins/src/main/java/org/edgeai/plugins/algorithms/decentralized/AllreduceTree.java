@@ -136,6 +136,35 @@ final class AllreduceTree extends DecentralizedAlgorithm {
         return arg;
     }
 
+    /**
+     * Checks that every node is reachable from node 0 (one BFS, O(n + m)).
+     *
+     * @throws IllegalArgumentException naming the owner and how many nodes node 0 reaches
+     */
+    static void requireConnected(IndexedGraph g, String owner) {
+        int n = g.nodeCount();
+        boolean[] seen = new boolean[n];
+        int[] queue = new int[n];
+        int head = 0;
+        int tail = 0;
+        seen[0] = true;
+        queue[tail++] = 0;
+        while (head < tail) {
+            int u = queue[head++];
+            for (int k = 0, deg = g.degree(u); k < deg; k++) {
+                int v = g.neighbour(u, k);
+                if (!seen[v]) {
+                    seen[v] = true;
+                    queue[tail++] = v;
+                }
+            }
+        }
+        if (tail < n) {
+            throw new IllegalArgumentException(owner + ": the topology must be connected, but " + g.id(0) + " reaches only "
+                    + tail + " of " + n + " nodes");
+        }
+    }
+
     /** BFS parents from {@code root}, neighbours scanned in ascending index order; parent[root] = -1. */
     static int[] bfsParents(IndexedGraph g, int root) {
         int n = g.nodeCount();

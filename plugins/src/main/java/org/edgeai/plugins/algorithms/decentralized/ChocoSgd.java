@@ -40,12 +40,15 @@ final class ChocoSgd extends DecentralizedAlgorithm {
     private final float gamma;
     private final int threads;
     private final float[] grad;
-    private final float[] xhat;
-    private final float[] q;
+    /** Public copies x̂, one row per node. */
+    private final float[][] xhat;
+    /** This round's q, one row per node (0 for nodes that dropped out). */
+    private final float[][] q;
     private final long bitsPerMessage;
     /** 1, or k/d for randk (see the class comment). */
     private final float qScale;
-    private final Parallel.Range publicBody = this::publicRange;
+    private final float[][] acc;
+    private final RowMetrics metrics;
     private final Parallel.Range mixBody = this::mixRange;
 
     private int round;
@@ -59,8 +62,8 @@ final class ChocoSgd extends DecentralizedAlgorithm {
         this.gamma = (float) gamma;
         this.threads = learning.parallelism();
         this.grad = hasGradient ? learning.newMatrix() : null;
-        this.xhat = learning.newMatrix();
-        this.q = learning.newMatrix();
+        this.xhat = new float[n][d];
+        this.q = new float[n][d];
         this.bitsPerMessage = bits(d);
         if ("topk".equals(scheme.id()) && scheme.describe().contains("errorFeedback=true")) {
             throw new IllegalArgumentException("choco-sgd: compression " + scheme.describe() + " keeps its own error memory,"
@@ -69,6 +72,9 @@ final class ChocoSgd extends DecentralizedAlgorithm {
         }
         // randk: k from the bit formula 32k + 32.
         this.qScale = "randk".equals(scheme.id()) && d > 0 ? (float) ((bits(d) - 32) / 32.0 / d) : 1f;
+        int parts = Parallel.parts(n);
+        this.acc = new float[parts][d];
+        this.metrics = new RowMetrics(learning, threads);
     }
 
     @Override
@@ -81,24 +87,24 @@ final class ChocoSgd extends DecentralizedAlgorithm {
         }
         int count = 0;
         for (int i = 0; i < n; i++) {
+            float[] qi = q[i];
             if (active != null && !active[i]) {
-                java.util.Arrays.fill(q, i * d, i * d + d, 0f);
+                java.util.Arrays.fill(qi, 0f);
                 continue;
             }
             int o = i * d;
             // x^{t+1/2} in place, then q_i = C(x^{t+1/2} - x̂_i) (the values are fixed now; the messages go
             // out when the gradient is done).
+            float[] h = xhat[i];
             for (int k = 0; k < d; k++) {
                 if (grad != null) {
                     x[o + k] -= eta * grad[o + k];
                 }
-                q[o + k] = x[o + k] - xhat[o + k];
+                qi[k] = x[o + k] - h[k];
             }
-            compress(i, q, o, q, o, d);
+            compress(i, qi, 0, qi, 0, d);
             if (qScale != 1f) {
-                for (int k = 0; k < d; k++) {
-                    q[o + k] *= qScale;
-                }
+                Dsgd.scale(qi, qScale, d);
             }
             if (hasGradient && gradientFlops[i] > 0) {
                 cpu.compute(i, gradientFlops[i], r, this, r);
@@ -141,37 +147,37 @@ final class ChocoSgd extends DecentralizedAlgorithm {
     }
 
     private void finish() {
-        Parallel.rows(n, threads, publicBody);
+        // x̂ += q for every node (each node applies the q of itself and its neighbours to its copies).
+        for (int i = 0; i < n; i++) {
+            Dsgd.axpy(xhat[i], q[i], 1f, d);
+        }
+        metrics.begin();
         Parallel.rows(n, threads, mixBody);
-        finishRound(round);
+        ctx.finishRound(round, metrics.finish());
     }
 
-    /** x̂ += q on rows [lo, hi) (q is 0 for nodes that dropped out). */
-    private void publicRange(int lo, int hi) {
-        for (int k = lo * d, end = hi * d; k < end; k++) {
-            xhat[k] += q[k];
+    /** x_i += γ Σ_{j≠i} W_ij (x̂_j − x̂_i) for the active rows in [lo, hi); every row goes to the metrics. */
+    private void mixRange(int part, int lo, int hi) {
+        final int d = this.d;
+        final float[] a = acc[part];
+        for (int i = lo; i < hi; i++) {
+            int o = i * d;
+            System.arraycopy(x, o, a, 0, d);
+            if (active == null || active[i]) {
+                // Differences x̂_j − x̂_i rather than (W X̂)_i − x̂_i: exact where the copies nearly agree.
+                float[] hi0 = xhat[i];
+                for (int p = mix.off[i], end = mix.off[i + 1]; p < end; p++) {
+                    axpyDiff(a, xhat[mix.to[p]], hi0, gamma * mix.w[p], d);
+                }
+                System.arraycopy(a, 0, x, o, d);
+            }
+            metrics.add(part, a);
         }
     }
 
-    /** x_i += γ Σ_{j≠i} W_ij (x̂_j − x̂_i) for the active rows in [lo, hi). */
-    private void mixRange(int lo, int hi) {
-        final float[] x = this.x;
-        final float[] h = xhat;
-        final int d = this.d;
-        final float g = gamma;
-        for (int i = lo; i < hi; i++) {
-            if (active != null && !active[i]) {
-                continue;
-            }
-            int o = i * d;
-            // Differences x̂_j − x̂_i rather than (W X̂)_i − x̂_i: exact where the copies nearly agree.
-            for (int p = mix.off[i], end = mix.off[i + 1]; p < end; p++) {
-                float wp = g * mix.w[p];
-                int jo = mix.to[p] * d;
-                for (int k = 0; k < d; k++) {
-                    x[o + k] += wp * (h[jo + k] - h[o + k]);
-                }
-            }
+    private static void axpyDiff(float[] a, float[] hj, float[] hi, float f, int d) {
+        for (int k = 0; k < d; k++) {
+            a[k] += f * (hj[k] - hi[k]);
         }
     }
 }

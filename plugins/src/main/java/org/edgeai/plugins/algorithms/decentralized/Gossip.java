@@ -38,13 +38,13 @@ import org.edgeai.model.engine.core.MessageKind;
  *
  * <h2>Cost</h2>
  * Per wake-up: three draws, one exchange (no allocation: exchanges are int slots recycled through a free
- * list; with compression the values sent are kept in one float array, 2d per slot), O(d) arithmetic at
- * completion.
+ * list; the values sent are kept in one float array, 2d per slot), O(d) arithmetic at completion.
  */
 final class Gossip extends DecentralizedAlgorithm {
 
     private static final int EV_WAKE = 0;
-    // Exchange record, stride 4 ints: i, j, k (i's neighbour position) | round, messages still to arrive.
+    // Exchange record, stride 4 ints: i, j, round, messages still to arrive; exK[slot] is j's position among
+    // i's neighbours.
     private static final int X_I = 0;
     private static final int X_J = 1;
     private static final int X_ROUND = 2;
@@ -59,8 +59,8 @@ final class Gossip extends DecentralizedAlgorithm {
     private final long bitsPerMessage;
     private final int[] open;
     private final float[] step;
-    /** Nodes in an exchange (from its wake-up to its completion). */
-    private final boolean[] busy;
+    /** Nodes in an exchange (from its wake-up to its completion), one bit each (small enough to stay cached). */
+    private final long[] busy;
     private final int rounds;
 
     private long woken;
@@ -87,12 +87,12 @@ final class Gossip extends DecentralizedAlgorithm {
         this.bitsPerMessage = bits(d);
         this.open = new int[rounds + 1];
         this.step = new float[d];
-        this.busy = new boolean[n];
+        this.busy = new long[(n + 63) >>> 6];
         this.leftInRound = n;
         int cap = 256;
         ex = new int[4 * cap];
         exK = new int[cap];
-        vals = identity ? null : new float[2 * d * cap];
+        vals = new float[2 * d * cap];
         free = new int[cap];
         for (int s = 0; s < cap; s++) {
             free[s] = cap - 1 - s;
@@ -122,9 +122,11 @@ final class Gossip extends DecentralizedAlgorithm {
         if (deg > 0) {
             int k = Draws.uniformInt(rng, deg);
             int j = net.directionTarget(net.firstDirection(i) + k);
-            if (!busy[i] && !busy[j] && !faults.isDropped(r, i) && !faults.isDropped(r, j)) {
-                busy[i] = true;
-                busy[j] = true;
+            long[] bz = busy;
+            if ((bz[i >>> 6] & (1L << i)) == 0 && (bz[j >>> 6] & (1L << j)) == 0
+                    && !faults.isDropped(r, i) && !faults.isDropped(r, j)) {
+                bz[i >>> 6] |= 1L << i;
+                bz[j >>> 6] |= 1L << j;
                 int s = alloc();
                 int e = s << 2;
                 ex[e + X_I] = i;
@@ -158,16 +160,28 @@ final class Gossip extends DecentralizedAlgorithm {
         exchange(s);
     }
 
-    /** Captures the two values sent (with compression) and puts both messages on the link. */
+    /**
+     * Captures the two values sent (compressed, or as they are) and puts both messages on the link. Reading x
+     * here, not at completion, also means that the completion only writes x (no second cache miss).
+     */
     private void exchange(int s) {
         int e = s << 2;
+        int i = ex[e + X_I];
+        int j = ex[e + X_J];
+        int dd = d;
+        int v = s * 2 * dd;
         if (!identity) {
-            int v = s * 2 * d;
-            compress(ex[e + X_I], x, ex[e + X_I] * d, vals, v, d);
-            compress(ex[e + X_J], x, ex[e + X_J] * d, vals, v + d, d);
+            compress(i, x, i * dd, vals, v, dd);
+            compress(j, x, j * dd, vals, v + dd, dd);
+        } else if (dd == 1) {
+            vals[v] = x[i];
+            vals[v + 1] = x[j];
+        } else {
+            System.arraycopy(x, i * dd, vals, v, dd);
+            System.arraycopy(x, j * dd, vals, v + dd, dd);
         }
         ex[e + X_LEFT] = 2;
-        net.exchange(ex[e + X_I], exK[s], bitsPerMessage, bitsPerMessage, MessageKind.MODEL, ex[e + X_ROUND], this, s, s);
+        net.exchange(i, exK[s], bitsPerMessage, bitsPerMessage, MessageKind.MODEL, ex[e + X_ROUND], this, s, s);
     }
 
     @Override
@@ -182,24 +196,16 @@ final class Gossip extends DecentralizedAlgorithm {
         int io = i * d;
         int jo = j * d;
         float[] xs = x;
-        if (identity) {
-            // Both were busy since the wake-up: their values are still the values sent.
-            for (int k = 0, dd = d; k < dd; k++) {
-                float m = (xs[io + k] + xs[jo + k]) * 0.5f;
-                xs[io + k] = m;
-                xs[jo + k] = m;
-            }
-        } else {
-            int v = s * 2 * d;
-            float[] vs = vals;
-            for (int k = 0, dd = d; k < dd; k++) {
-                float m = (vs[v + k] + vs[v + dd + k]) * 0.5f;
-                xs[io + k] = m;
-                xs[jo + k] = m;
-            }
+        float[] vs = vals;
+        int v = s * 2 * d;
+        // Both were busy since the wake-up: without compression their values are still the values sent.
+        for (int k = 0, dd = d; k < dd; k++) {
+            float m = (vs[v + k] + vs[v + dd + k]) * 0.5f;
+            xs[io + k] = m;
+            xs[jo + k] = m;
         }
-        busy[i] = false;
-        busy[j] = false;
+        busy[i >>> 6] &= ~(1L << i);
+        busy[j >>> 6] &= ~(1L << j);
         int r = ex[e + X_ROUND];
         free[freeTop++] = s;
         if (--open[r] == 0 && r == finished) {
@@ -226,9 +232,7 @@ final class Gossip extends DecentralizedAlgorithm {
         int cap = old * 2;
         ex = Arrays.copyOf(ex, 4 * cap);
         exK = Arrays.copyOf(exK, cap);
-        if (vals != null) {
-            vals = Arrays.copyOf(vals, 2 * d * cap);
-        }
+        vals = Arrays.copyOf(vals, 2 * d * cap);
         free = Arrays.copyOf(free, cap);
         for (int s = cap - 1; s >= old; s--) {
             free[freeTop++] = s;

@@ -94,7 +94,7 @@ class AllreduceTest {
     @Test
     void onTheConsensusTaskBothReachTheExactAverageInOneRound() {
         int n = 7;
-        int d = 9; // d < N: the ring has chunks of one value and empty ones
+        int d = 5; // d < N: the ring has chunks of one value and empty ones (1-bit messages)
         for (var provider : new org.edgeai.model.engine.AlgorithmProvider[] {RING, TREE}) {
             Fixture.Run run = Fixture.run(Fixture.ring(n), Fixture.consensus(n, d), provider, Fixture.params(), 1);
             double[] x0 = run.x();
@@ -110,6 +110,8 @@ class AllreduceTest {
                 }
             }
             assertTrue(m.values().get(RunSetup.CONSENSUS_ERROR) < 1e-12, provider.id());
+            long expectedBits = provider == RING ? 2L * (n - 1) * (5 * 32 + 2 * 1) : 2L * (n - 1) * 32 * d;
+            assertEquals(expectedBits, m.messageBits(), provider.id() + ": empty chunks cost 1 bit");
         }
     }
 
@@ -140,6 +142,12 @@ class AllreduceTest {
             AllreduceTree.centre(two.indexed(), "allreduce-tree");
         });
         assertTrue(ex.getMessage().contains("connected"), ex.getMessage());
+        Topology split = Fixture.ring(6);
+        split.removeLink("n0", "n1");
+        split.removeLink("n3", "n4");
+        IllegalArgumentException ring = assertThrows(IllegalArgumentException.class,
+                () -> Fixture.run(split, Fixture.consensus(6, 2), RING, Fixture.params(), 1));
+        assertTrue(ring.getMessage().startsWith("allreduce-ring: the topology must be connected"), ring.getMessage());
         assertEquals(2, AllreduceTree.centre(Fixture.path(5).indexed(), "t"));
         assertEquals(0, AllreduceTree.centre(Fixture.star(6).indexed(), "t"));
         assertEquals(0, AllreduceTree.centre(Fixture.ring(6).indexed(), "t"), "ties go to the lowest index");

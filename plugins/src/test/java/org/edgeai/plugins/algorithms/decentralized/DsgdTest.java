@@ -43,7 +43,8 @@ class DsgdTest {
             assertTrue(Fixture.maxAbsDiff(expected, got) < 2e-6, "round " + r + ": x^t = W^t x^0, off by "
                     + Fixture.maxAbsDiff(expected, got));
             errors[r] = m.values().get(RunSetup.CONSENSUS_ERROR);
-            assertEquals(Fixture.consensusError(got, n, d), errors[r], 1e-9 * errors[0]);
+            // Metrics are gathered in float blocks during the mixing pass: relative accuracy about 1e-6.
+            assertEquals(Fixture.consensusError(got, n, d), errors[r], 1e-6 * errors[r]);
         }
         // The slowest modes of the ring contract by rho = (1 + 2 cos(2 pi / n)) / 3 per round, the error by rho^2.
         double rho = (1 + 2 * Math.cos(2 * Math.PI / n)) / 3;
@@ -96,7 +97,7 @@ class DsgdTest {
         double eta = 0.3;
         for (double gflops : new double[] {5, 1e-5}) {
             Topology t = Fixture.uniform(Fixture.ring(n), 20, 10, gflops);
-            Fixture.Run run = Fixture.run(t, w, Compressors.none(), DSGD, Fixture.params("learningRate", eta), 2,
+            Fixture.Run run = Fixture.run(t, w, Compressors.none(), DSGD, Fixture.params("learningRate", eta), 1,
                     NetworkEffects.DEFAULTS);
             // Independent computation: a second state of the same workload draws the same minibatches.
             LearningState twin = w.newState(1);
@@ -114,10 +115,32 @@ class DsgdTest {
             assertTrue(w.flopsPerGradient(0) > 0);
             assertEquals(Math.max(comm, compute), m.timeS(), 1e-12, "gflops " + gflops);
             assertEquals(n * compute, m.computeSeconds(), 1e-9);
-            // Metrics are those of the state after the update.
+            // Metrics are those of the state after the update (x̄ may differ from LearningState's in its last bit).
             var expectedMetrics = run.learning().metrics();
-            assertEquals(expectedMetrics.loss(), m.values().get(RunSetup.LOSS), 0.0);
-            assertEquals(expectedMetrics.accuracy(), m.values().get(RunSetup.ACCURACY), 0.0);
+            assertEquals(expectedMetrics.loss(), m.values().get(RunSetup.LOSS), 1e-6 * expectedMetrics.loss());
+            assertEquals(expectedMetrics.accuracy(), m.values().get(RunSetup.ACCURACY), 1e-12);
+            assertEquals(expectedMetrics.consensusError(), m.values().get(RunSetup.CONSENSUS_ERROR),
+                    1e-6 * expectedMetrics.consensusError());
+        }
+    }
+
+    @Test
+    void manyLearningRoundsMatchASingleThreadedTwin() {
+        // Parallel run (gradients on a helper thread, row parts on two threads) vs the same run on one thread.
+        int n = 200; // several row parts, gradients on two threads
+        Workload w = Fixture.digits(n);
+        Topology t = Fixture.generated("erdos-renyi", Map.of("nodes", n, "p", 0.05, "connected", true), 2);
+        Fixture.Run par = Fixture.run(t, w, DSGD, Fixture.params("learningRate", 0.2), 12);
+        LearningState ls = w.newState(1);
+        org.edgeai.model.engine.Engine e = org.edgeai.model.engine.Engine.builder(t, 3).rounds(12)
+                .extension(RunSetup.class, Fixture.setup(ls, Compressors.none())).build();
+        e.start(DSGD, DSGD.validate(Fixture.params("learningRate", 0.2)));
+        e.run();
+        par.engine().run();
+        assertEquals(2, par.learning().parallelism());
+        assertTrue(Fixture.maxAbsDiff(par.x(), new Fixture.Run(e, ls).x()) == 0.0, "bit-identical for any parallelism");
+        for (int r = 0; r < 12; r++) {
+            assertEquals(e.history().get(r).values(), par.engine().history().get(r).values(), "round " + r);
         }
     }
 
