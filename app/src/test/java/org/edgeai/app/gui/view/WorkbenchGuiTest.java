@@ -304,8 +304,9 @@ class WorkbenchGuiTest {
         robot.clickOn("#perspective-run");
         WaitForAsyncUtils.waitForFxEvents();
         assertEquals("run", wb.viewModel().layout().activeId());
-        assertTrue(robot.lookup("#stack-bottom #tab-charts").tryQuery().isPresent(), "Run shows the charts");
-        assertTrue(robot.lookup("#tab-palette").tryQuery().isEmpty(), "Run has no palette");
+        // the switch re-renders the stacks on a later pulse under load: wait for it rather than race it
+        waitUntil(() -> robot.lookup("#stack-bottom #tab-charts").tryQuery().isPresent()); // Run shows the charts
+        waitUntil(() -> robot.lookup("#tab-palette").tryQuery().isEmpty()); // Run has no palette
 
         watchdog.phase("move a view");
         tabMenu("#stack-bottom", "tab-console", "move-console-left");
