@@ -34,7 +34,7 @@ public record WorkbenchServices(DocumentStore documents, TopologyExchange exchan
         ExperimentFileStore documents = new ExperimentFileStore(generators.registry());
         TopologyIoExchange exchange = new TopologyIoExchange(generators.registry());
         return new WorkbenchServices(documents, exchange, new AnalysisSpectrumService(), generators,
-                new BuiltInSettingsSchema(), new BundledSamples(documents, generators.registry()));
+                RegistrySettingsSchema.load(loader), new BundledSamples(documents, generators.registry()));
     }
 
     public WorkbenchServices withGenerators(GeneratorCatalog g) {
