@@ -1,8 +1,7 @@
 package org.edgeai.plugins.generators;
 
-import java.util.List;
-import java.util.Objects;
 
+import org.edgeai.model.spi.DescribedProvider;
 import org.edgeai.model.spi.ParameterDescriptor;
 import org.edgeai.model.spi.Parameters;
 import org.edgeai.model.topology.generate.GeneratedGraph;
@@ -13,7 +12,7 @@ import org.edgeai.model.topology.generate.GeneratorProvider;
  * handed to {@link #generate} (callers may pass {@link Parameters#of} maps that never went through
  * {@link #validate}), so every range in the descriptors is enforced on every path.
  */
-abstract class AbstractGenerator implements GeneratorProvider {
+abstract class AbstractGenerator extends DescribedProvider implements GeneratorProvider {
 
     /** Upper bound on the number of nodes of any generated graph (the node arrays stay well under 1 GB). */
     static final long MAX_NODES = 10_000_000L;
@@ -24,42 +23,14 @@ abstract class AbstractGenerator implements GeneratorProvider {
      */
     static final long MAX_LINKS = 50_000_000L;
 
-    private final String id;
-    private final String displayName;
-    private final String description;
-    private final List<ParameterDescriptor> parameters;
 
     AbstractGenerator(String id, String displayName, String description, ParameterDescriptor... parameters) {
-        this.id = id;
-        this.displayName = displayName;
-        this.description = description;
-        this.parameters = List.of(parameters);
-    }
-
-    @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String displayName() {
-        return displayName;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<ParameterDescriptor> parameters() {
-        return parameters;
+        super(id, displayName, description, parameters);
     }
 
     @Override
     public final GeneratedGraph generate(Parameters params, long seed) {
-        Objects.requireNonNull(params, "params");
-        return build(validate(params.asMap()), seed);
+        return build(revalidate(params), seed);
     }
 
     /** Builds the graph from parameters already checked against {@link #parameters()}. */
@@ -73,13 +44,13 @@ abstract class AbstractGenerator implements GeneratorProvider {
     /** Rejects a link count over {@link #MAX_LINKS}, naming the parameters that caused it. */
     final void checkLinks(double links, String cause) {
         if (links > MAX_LINKS) {
-            throw new IllegalArgumentException(id + ": " + cause + " give " + String.format(java.util.Locale.ROOT, "%.0f", links)
+            throw new IllegalArgumentException(id() + ": " + cause + " give " + String.format(java.util.Locale.ROOT, "%.0f", links)
                     + " links, more than the limit of " + MAX_LINKS + "; use fewer nodes or a sparser setting");
         }
     }
 
     /** An error for a combination of parameters the descriptors cannot express; starts with the id. */
     final IllegalArgumentException invalid(String message) {
-        return new IllegalArgumentException(id + ": " + message);
+        return new IllegalArgumentException(id() + ": " + message);
     }
 }

@@ -6,6 +6,7 @@ import java.util.Objects;
 import org.edgeai.model.engine.Algorithm;
 import org.edgeai.model.engine.AlgorithmProvider;
 import org.edgeai.model.engine.SimulationContext;
+import org.edgeai.model.spi.DescribedProvider;
 import org.edgeai.model.spi.ParameterDescriptor;
 import org.edgeai.model.spi.Parameters;
 import org.edgeai.model.topology.analysis.MixingRule;
@@ -15,21 +16,14 @@ import org.edgeai.model.topology.analysis.MixingRule;
  * parameters handed to {@link #create} (callers may pass {@link Parameters#of} maps that never went through
  * {@link #validate}), so every range in the descriptors is enforced on every path.
  */
-abstract class DecentralizedProvider implements AlgorithmProvider {
+abstract class DecentralizedProvider extends DescribedProvider implements AlgorithmProvider {
 
     /** Default learning rate of every decentralized algorithm (the contract's common default). */
     static final double DEFAULT_LEARNING_RATE = 0.1;
 
-    private final String id;
-    private final String displayName;
-    private final String description;
-    private final List<ParameterDescriptor> parameters;
 
     DecentralizedProvider(String id, String displayName, String description, ParameterDescriptor... parameters) {
-        this.id = id;
-        this.displayName = displayName;
-        this.description = description;
-        this.parameters = List.of(parameters);
+        super(id, displayName, description, parameters);
     }
 
     /** {@code learningRate}: η of the local SGD steps, default 0.1. */
@@ -46,35 +40,14 @@ abstract class DecentralizedProvider implements AlgorithmProvider {
     }
 
     @Override
-    public final String id() {
-        return id;
-    }
-
-    @Override
-    public final String displayName() {
-        return displayName;
-    }
-
-    @Override
-    public final String description() {
-        return description;
-    }
-
-    @Override
-    public final List<ParameterDescriptor> parameters() {
-        return parameters;
-    }
-
-    @Override
     public final Family family() {
         return Family.DECENTRALIZED;
     }
 
     @Override
     public final Algorithm create(Parameters params, SimulationContext ctx) {
-        Objects.requireNonNull(params, "params");
         Objects.requireNonNull(ctx, "ctx");
-        return build(validate(params.asMap()), ctx);
+        return build(revalidate(params), ctx);
     }
 
     /** Builds the algorithm from parameters already checked against {@link #parameters()}. */
