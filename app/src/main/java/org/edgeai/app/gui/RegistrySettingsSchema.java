@@ -35,6 +35,13 @@ public final class RegistrySettingsSchema implements SettingsSchema {
                 ProviderRegistry.load("compressor", CompressorProvider.class, loader));
     }
 
+    /** Algorithm and compressor plugins that were found but disabled. */
+    public List<String> failures() {
+        List<String> f = new ArrayList<>(algorithms.failures());
+        f.addAll(compressors.failures());
+        return f;
+    }
+
     @Override
     public List<String> sections() {
         return runSections.sections();

@@ -11,6 +11,7 @@ import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.stage.Stage;
 
+import org.edgeai.app.cli.Workspace;
 import org.edgeai.app.gui.vm.UiExecutors;
 import org.edgeai.app.gui.vm.WorkbenchHome;
 
@@ -32,9 +33,15 @@ public class WorkbenchApp extends Application {
             t.setDaemon(true);
             return t;
         });
-        Workbench wb = new Workbench(WorkbenchServices.defaults(WorkbenchApp.class.getClassLoader()),
-                WorkbenchHome.fromSystem(), new UiExecutors(background, Platform::runLater), null);
+        WorkbenchHome home = WorkbenchHome.fromSystem();
+        ClassLoader loader = WorkbenchApp.class.getClassLoader();
+        if (Files.isDirectory(home.pluginDir())) {
+            loader = Workspace.pluginLoader(home.pluginDir(), loader);
+        }
+        WorkbenchServices services = WorkbenchServices.defaults(loader);
+        Workbench wb = new Workbench(services, home, new UiExecutors(background, Platform::runLater), null);
         ConsoleCapture.install(wb.viewModel().console(), Platform::runLater);
+        services.pluginFailures().forEach(f -> wb.viewModel().console().warn(f)); // disabled, never fatal
         List<Path> files = getParameters().getRaw().stream().map(Path::of).filter(Files::isRegularFile).toList();
         wb.start(stage, files);
     }

@@ -37,6 +37,15 @@ public record WorkbenchServices(DocumentStore documents, TopologyExchange exchan
                 RegistrySettingsSchema.load(loader), new BundledSamples(documents, generators.registry()));
     }
 
+    /** Plugins found but disabled (they threw while loading or describing themselves), one line each. */
+    public java.util.List<String> pluginFailures() {
+        java.util.List<String> f = new java.util.ArrayList<>(generators.failures());
+        if (settings instanceof RegistrySettingsSchema r) {
+            f.addAll(r.failures());
+        }
+        return f;
+    }
+
     public WorkbenchServices withGenerators(GeneratorCatalog g) {
         return new WorkbenchServices(documents, exchange, spectrum, g, settings, samples);
     }

@@ -29,6 +29,11 @@ public record WorkbenchHome(Path dir) {
         return dir.resolve("recent.txt");
     }
 
+    /** Plugin jars the workbench loads at start beside the built-ins (see the command line's {@code --plugins}). */
+    public Path pluginDir() {
+        return dir.resolve("plugins");
+    }
+
     public Path recoveryDir() {
         return dir.resolve("recovery");
     }
