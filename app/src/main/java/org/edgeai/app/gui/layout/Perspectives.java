@@ -6,7 +6,7 @@ import java.util.Map;
 
 /**
  * The default perspectives (DESIGN.md "The workbench, at a glance"): Design puts the palette and
- * properties forward; Run the canvas with charts; Analyze the charts large; Pipeline the timeline large;
+ * properties forward; Run the canvas with charts; Analyze the charts large; Pipeline the timeline large, with the model's layers beside it;
  * Teach a presentation layout with few views and larger type.
  */
 public final class Perspectives {
@@ -46,7 +46,7 @@ public final class Perspectives {
             case PIPELINE -> new Perspective(PIPELINE, "Pipeline", 0.15, 0.22, 0.45)
                     .add(StackPosition.LEFT, ViewId.EXPLORER)
                     .add(StackPosition.RIGHT, ViewId.PROPERTIES, ViewId.SETTINGS)
-                    .add(StackPosition.BOTTOM, ViewId.TIMELINE, ViewId.CONSOLE)
+                    .add(StackPosition.BOTTOM, ViewId.TIMELINE, ViewId.MODEL, ViewId.CONSOLE)
                     .withSelected(ViewId.TIMELINE);
             case TEACH -> new Perspective(TEACH, "Teach", 0.15, 0.22, 0.25)
                     .add(StackPosition.LEFT, ViewId.PALETTE)
@@ -71,7 +71,7 @@ public final class Perspectives {
         return switch (v) {
             case PALETTE, EXPLORER -> StackPosition.LEFT;
             case PROPERTIES, OUTLINE, SETTINGS, SPECTRUM -> StackPosition.RIGHT;
-            case CONSOLE, CHARTS, TIMELINE -> StackPosition.BOTTOM;
+            case CONSOLE, CHARTS, TIMELINE, MODEL -> StackPosition.BOTTOM;
         };
     }
 }

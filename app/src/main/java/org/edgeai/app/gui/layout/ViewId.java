@@ -17,7 +17,8 @@ public enum ViewId {
     SPECTRUM("Spectrum"),
     CONSOLE("Console"),
     CHARTS("Charts"),
-    TIMELINE("Timeline");
+    TIMELINE("Timeline"),
+    MODEL("Model");
 
     private final String title;
 

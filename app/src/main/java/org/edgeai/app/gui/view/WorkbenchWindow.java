@@ -100,6 +100,7 @@ public final class WorkbenchWindow {
         viewNodes.put(ViewId.CONSOLE, new ConsoleView(vm.console()).node());
         viewNodes.put(ViewId.CHARTS, placeholder("Charts of loss, accuracy, consensus error, bits and time per round "
                 + "appear here when an experiment runs (run-time views: next issue)."));
+        viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());
         viewNodes.put(ViewId.TIMELINE, placeholder("The timeline (Gantt chart of computation and messages per node) "
                 + "appears here when an experiment runs (run-time views: next issue)."));
         renderer = new LayoutRenderer(layout, viewNodes::get, editorArea.node());

@@ -65,6 +65,7 @@ public final class WorkbenchViewModel {
     private final OutlineViewModel outline = new OutlineViewModel();
     private final SpectrumViewModel spectrum;
     private final SettingsViewModel settings;
+    private final ModelViewModel model = new ModelViewModel();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -113,6 +114,7 @@ public final class WorkbenchViewModel {
             outline.editorProperty().set(now);
             spectrum.editorProperty().set(now);
             settings.documentProperty().set(now == null ? null : now.document());
+            model.documentProperty().set(now == null ? null : now.document());
             updateStatus();
         });
     }
@@ -157,6 +159,11 @@ public final class WorkbenchViewModel {
 
     public SettingsViewModel settings() {
         return settings;
+    }
+
+    /** The Model view: layers of the active experiment's {@code pipeline.model}. */
+    public ModelViewModel model() {
+        return model;
     }
 
     public ObservableList<Path> recentFiles() {

@@ -13,6 +13,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.edgeai.app.gui.ExperimentFileStore;
+import org.edgeai.app.gui.FakeRingGenerator;
+import org.edgeai.app.gui.layout.Perspectives;
+import org.edgeai.app.gui.layout.StackPosition;
+import org.edgeai.app.gui.layout.ViewId;
 import org.edgeai.app.gui.doc.EditorDocument;
 import org.edgeai.app.gui.doc.EditorDocumentData;
 import org.edgeai.app.gui.doc.ExperimentSettings;
@@ -185,6 +189,23 @@ class ModelViewModelTest {
             p += l.params();
         }
         assertEquals(p, sumParams(vm2.rows()));
+    }
+
+    @Test
+    void theWorkbenchShowsTheActiveExperimentsModelInThePipelinePerspective(@TempDir Path dir) {
+        assertEquals(java.util.Optional.of(StackPosition.BOTTOM),
+                Perspectives.defaultOf(Perspectives.PIPELINE).stackOf(ViewId.MODEL));
+        assertEquals(ViewId.MODEL, ViewId.fromId("model"));
+        WorkbenchViewModel w = new WorkbenchViewModel(FakeRingGenerator.services(), new WorkbenchHome(dir.resolve("home")),
+                UiExecutors.synchronous(), new ScriptedPrompts());
+        w.open(SAMPLE);
+        assertEquals(SAMPLE.toAbsolutePath().normalize(), w.active().document().path());
+        assertEquals(VGG16_PARAMS, w.model().totalParams());
+        assertEquals(21, w.model().rows().size());
+        w.activeProperty().set(null);
+        assertTrue(w.model().rows().isEmpty());
+        assertEquals("No experiment open.", w.model().emptyMessageProperty().get());
+        w.shutdown();
     }
 
     @Test
