@@ -500,27 +500,7 @@ public final class Network implements EventHandler {
      *         without link events
      */
     public int send(int src, int dst, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
-        checkNode(src, "src");
-        checkNode(dst, "dst");
-        if (src == dst) {
-            throw new IllegalArgumentException("send: src and dst are the same node " + graph.id(src));
-        }
-        long b = checkBits(bits);
-        int hid = handlerId(handler);
-        int d = direction(src, dst);
-        if (d < 0 || (dynamic && !linkUp[linkOf[d]])) {
-            d = routes.nextDir(src, dst);
-            if (d < 0 && !dynamic) {
-                throw new IllegalArgumentException("send: no path from " + graph.id(src) + " to " + graph.id(dst));
-            }
-        }
-        int msg = alloc(src, dst, b, kind, round, hid, tag);
-        if (d < 0) {
-            park(msg);
-        } else {
-            startHop(msg, d);
-        }
-        return msg;
+        return sendRouted("send", src, dst, bits, kind, round, handler, tag, 0);
     }
 
     /**
@@ -536,10 +516,16 @@ public final class Network implements EventHandler {
      * @see #send
      */
     public int sendSuperposed(int src, int dst, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
+        return sendRouted("sendSuperposed", src, dst, bits, kind, round, handler, tag, SUPERPOSED);
+    }
+
+    /** {@link #send} and {@link #sendSuperposed}: {@code flags} are or-ed into the message record; {@code op} names the caller in errors. */
+    private int sendRouted(String op, int src, int dst, long bits, MessageKind kind, int round, MessageHandler handler,
+                           long tag, long flags) {
         checkNode(src, "src");
         checkNode(dst, "dst");
         if (src == dst) {
-            throw new IllegalArgumentException("sendSuperposed: src and dst are the same node " + graph.id(src));
+            throw new IllegalArgumentException(op + ": src and dst are the same node " + graph.id(src));
         }
         long b = checkBits(bits);
         int hid = handlerId(handler);
@@ -547,11 +533,13 @@ public final class Network implements EventHandler {
         if (d < 0 || (dynamic && !linkUp[linkOf[d]])) {
             d = routes.nextDir(src, dst);
             if (d < 0 && !dynamic) {
-                throw new IllegalArgumentException("sendSuperposed: no path from " + graph.id(src) + " to " + graph.id(dst));
+                throw new IllegalArgumentException(op + ": no path from " + graph.id(src) + " to " + graph.id(dst));
             }
         }
         int msg = alloc(src, dst, b, kind, round, hid, tag);
-        mRec[(msg << 3) + M_HANDLER_KIND] |= SUPERPOSED;
+        if (flags != 0) {
+            mRec[(msg << 3) + M_HANDLER_KIND] |= flags;
+        }
         if (d < 0) {
             park(msg);
         } else {
