@@ -53,7 +53,8 @@ import org.edgeai.model.learning.Metrics;
  * <h2>Stopping</h2>
  * The stop flag ({@link RunOptions#stop()}) is read between rounds: a stop takes effect when the round in
  * progress finishes, so the files always describe whole rounds (for a synchronous algorithm they are then a
- * prefix of the full run's files), and the summary says {@code "status": "stopped"}.
+ * prefix of the full run's files), and the summary says {@code "status": "stopped"}. A {@link RunControl}'s
+ * cancel also interrupts the round in progress (see there).
  */
 public final class ExperimentRunner {
 
@@ -107,6 +108,9 @@ public final class ExperimentRunner {
             throw e;
         }
 
+        if (options.control() != null) {
+            options.control().attach(engine);
+        }
         MetricsCsv metrics = null;
         RunSummary.Status status;
         long wallNanos;
@@ -130,7 +134,7 @@ public final class ExperimentRunner {
             long t0 = options.nanoClock().getAsLong();
             int written = 0;
             while (true) {
-                if (options.stop().get()) {
+                if (options.stopRequested()) {
                     status = RunSummary.Status.STOPPED;
                     break;
                 }
@@ -142,6 +146,9 @@ public final class ExperimentRunner {
                     if (options.listener() != null) {
                         options.listener().roundFinished(new RunProgress(m.round() + 1, plan.rounds(), m.timeS(),
                                 m.linkBits(), m.values()));
+                    }
+                    if (options.probe() != null) {
+                        options.probe().afterRound(m.round() + 1, setup);
                     }
                 }
                 if (s == Engine.Status.ALL_ROUNDS_DONE) {

@@ -223,6 +223,37 @@ class EngineTest {
     }
 
     @Test
+    void aQueuedHopIsPublishedWhenCommittedWithItsLaterSendTime() {
+        List<SimEvent> seen = new ArrayList<>();
+        Engine e = Engine.builder(star(1), 1).rounds(1).observer(seen::add).build();
+        // Two 100 kbit messages on the same 10 Mbit/s direction at t = 0: the second waits 10 ms for the first.
+        e.start(new Algorithm() {
+            int arrived;
+
+            @Override
+            public void onRoundStart(int round) {
+                e.network().send(0, 1, 100_000, MessageKind.MODEL, round, this, 0);
+                e.network().send(0, 1, 100_000, MessageKind.MODEL, round, this, 1);
+            }
+
+            @Override
+            public void onMessage(int msg, int src, int dst, long tag) {
+                if (++arrived == 2) {
+                    e.finishRound(0, Map.of());
+                }
+            }
+        });
+        e.run();
+        List<SimEvent.HopStarted> hops = seen.stream().filter(SimEvent.HopStarted.class::isInstance)
+                .map(SimEvent.HopStarted.class::cast).toList();
+        assertEquals(2, hops.size());
+        assertArrayEquals(new double[] {0, 0, 0.015}, new double[] {hops.get(0).tQueuedS(), hops.get(0).tSendS(),
+                hops.get(0).tArriveS()}, EPS);
+        assertArrayEquals(new double[] {0, 0.010, 0.025}, new double[] {hops.get(1).tQueuedS(), hops.get(1).tSendS(),
+                hops.get(1).tArriveS()}, EPS);
+    }
+
+    @Test
     void linkEventsAreGivenByNodeIdsAndUnknownLinksAreNamed() {
         NetworkEffects fx = NetworkEffects.DEFAULTS.withLinkEvents(List.of(LinkEvent.down(0.0, "d1", "s"),
                 LinkEvent.up(1.0, "s", "d1")));

@@ -329,6 +329,47 @@ class ExperimentRunnerTest {
         assertEquals(Double.parseDouble(fm.get(1).split(",")[3]), none.finalLoss());
     }
 
+    @Test
+    void aCancelInterruptsTheRoundInProgressAndAProbeChangesNothing() throws IOException {
+        RunPlan plan = plan(experiment(ring(8), LEARNING));
+        RunSummary full = ExperimentRunner.run(plan, dir.resolve("full"), RunOptions.defaults());
+
+        // The probe sees every round once, between rounds, and the files stay byte-identical.
+        List<Integer> probed = new ArrayList<>();
+        List<Integer> rows = new ArrayList<>();
+        RunSummary probedRun = ExperimentRunner.run(plan, dir.resolve("probed"), RunOptions.defaults()
+                .withProbe((round, setup) -> {
+                    probed.add(round);
+                    rows.add(setup.rows());
+                }));
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), probed);
+        assertEquals(List.of(8, 8, 8, 8, 8, 8), rows);
+        assertEquals(full.fingerprint(), probedRun.fingerprint());
+
+        // Cancel from the observer (the engine thread) at the 5th hop of the second round: the round never ends.
+        RunControl control = new RunControl();
+        int[] arrivedInRound2 = {0};
+        RunSummary cut = ExperimentRunner.run(plan, dir.resolve("cut"), RunOptions.defaults().withControl(control)
+                .withObserver(ev -> {
+                    if (ev instanceof org.edgeai.model.engine.trace.SimEvent.HopArrived h && h.round() == 1
+                            && ++arrivedInRound2[0] == 5) {
+                        control.cancel();
+                    }
+                }));
+        assertTrue(control.isCancelled());
+        assertEquals(RunSummary.Status.STOPPED, cut.status());
+        assertEquals(1, cut.rounds(), "only the first round finished");
+        assertEquals(2, lines(dir.resolve("cut").resolve("metrics.csv")).size() - 1, "rows 0 and 1");
+        List<String> msgs = lines(dir.resolve("cut").resolve("messages.csv"));
+        assertEquals(1 + 16 + 5, msgs.size(), "round 1's 16 hops and the 5 of round 2 that arrived before the cancel");
+        assertEquals(lines(dir.resolve("full").resolve("messages.csv")).subList(0, msgs.size()), msgs);
+
+        // A cancel before the start: nothing but round 0.
+        RunControl early = new RunControl();
+        early.cancel();
+        assertEquals(0, ExperimentRunner.run(plan, dir.resolve("early"), RunOptions.defaults().withControl(early)).rounds());
+    }
+
     // ------------------------------------------------------------------ validation, located
 
     private ExperimentFileException refused(String rest) throws IOException {

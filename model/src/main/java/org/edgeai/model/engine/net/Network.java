@@ -658,7 +658,7 @@ public final class Network implements EventHandler {
     private void publishStarted(int msg, int d, double start, double arrive) {
         long hop = mRec[(msg << 3) + M_HOP];
         observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), from[d], (int) (hop >>> 32),
-                mRec[(msg << 3) + M_BITS], start, arrive, msg));
+                mRec[(msg << 3) + M_BITS], sim.now(), start, arrive, msg));
     }
 
     private int sendOn(int src, int d, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
@@ -861,7 +861,7 @@ public final class Network implements EventHandler {
             arrive = end + classLat[(int) dirRec[k + D_CLASS_LINK]];
         }
         if (observer != null) {
-            observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), u, v, bits, now, arrive, msg));
+            observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), u, v, bits, now, now, arrive, msg));
         }
     }
 

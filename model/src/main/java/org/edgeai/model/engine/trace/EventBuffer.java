@@ -82,6 +82,14 @@ public final class EventBuffer implements SimObserver {
         return n;
     }
 
+    /**
+     * Lossy records published and not yet drained, in [0, capacity]; a racy snapshot from any thread (the engine
+     * thread reads it to slow down before the ring overflows).
+     */
+    public int pending() {
+        return (int) Math.max(0, tail.get() - head.get());
+    }
+
     /** Lossy records dropped because the ring was full. */
     public long dropped() {
         return dropped.get();

@@ -13,15 +13,15 @@ public sealed interface SimEvent {
     double timeS();
 
     /**
-     * A hop was committed to a link direction. Published when the engine commits it, which can be before
-     * {@code tSendS} when the hop queues behind others on the link; {@code tArriveS} is known at once when
+     * A hop was committed to a link direction. Published when the engine commits it, at {@code tQueuedS}, which is
+     * before {@code tSendS} when the hop queues behind others on the link; {@code tArriveS} is known at once when
      * neither endpoint shares an access capacity and the link has no scheduled down/up events, else it is
      * {@code NaN} (see the matching {@link HopArrived}).
      *
      * @param message the network's handle of the message (recycled after delivery)
      */
-    record HopStarted(int round, MessageKind kind, int src, int dst, long bits, double tSendS, double tArriveS,
-                      int message) implements SimEvent {
+    record HopStarted(int round, MessageKind kind, int src, int dst, long bits, double tQueuedS, double tSendS,
+                      double tArriveS, int message) implements SimEvent {
         @Override
         public double timeS() {
             return tSendS;
