@@ -148,7 +148,7 @@ public final class ExperimentRunner {
                                 m.linkBits(), m.values()));
                     }
                     if (options.probe() != null) {
-                        options.probe().afterRound(m.round() + 1, setup);
+                        options.probe().afterRound(m.round() + 1, setup, engine.faults());
                     }
                 }
                 if (s == Engine.Status.ALL_ROUNDS_DONE) {

@@ -1,5 +1,7 @@
 package org.edgeai.model.run;
 
+import org.edgeai.model.engine.Faults;
+
 /**
  * Looks at the learning state after every finished round, on the thread that runs the simulation, before the
  * next round starts (so the state is quiet). It may read {@code setup.learning()} but must not change it, draw
@@ -12,7 +14,8 @@ public interface RoundProbe {
 
     /**
      * @param round the file's round number (1-based, as in {@code metrics.csv})
-     * @param setup the run's learning state, rows and compression
+     * @param setup  the run's learning state, rows and compression
+     * @param faults the run's per-round dropouts, stragglers and speed factors (e.g. to show the next round's)
      */
-    void afterRound(int round, RunSetup setup);
+    void afterRound(int round, RunSetup setup, Faults faults);
 }

@@ -338,7 +338,7 @@ class ExperimentRunnerTest {
         List<Integer> probed = new ArrayList<>();
         List<Integer> rows = new ArrayList<>();
         RunSummary probedRun = ExperimentRunner.run(plan, dir.resolve("probed"), RunOptions.defaults()
-                .withProbe((round, setup) -> {
+                .withProbe((round, setup, faults) -> {
                     probed.add(round);
                     rows.add(setup.rows());
                 }));
