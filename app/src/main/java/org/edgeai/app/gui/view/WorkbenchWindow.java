@@ -176,6 +176,13 @@ public final class WorkbenchWindow {
         autosave = new Timeline(new KeyFrame(Duration.seconds(WorkbenchViewModel.AUTOSAVE_SECONDS), e -> vm.autosave()));
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
+        // One frame pulse for every run-time view: drain the engine, move the playback cursor, redraw.
+        new javafx.animation.AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                vm.runSession().pulse(now);
+            }
+        }.start();
         syncPerspectiveButtons();
         syncEditorToggles();
     }

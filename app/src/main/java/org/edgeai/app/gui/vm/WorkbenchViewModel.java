@@ -66,6 +66,7 @@ public final class WorkbenchViewModel {
     private final SpectrumViewModel spectrum;
     private final SettingsViewModel settings;
     private final ModelViewModel model = new ModelViewModel();
+    private final RunSession runSession = new RunSession();
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -164,6 +165,11 @@ public final class WorkbenchViewModel {
     /** The Model view: layers of the active experiment's {@code pipeline.model}. */
     public ModelViewModel model() {
         return model;
+    }
+
+    /** The run being shown and played (run controls, animation, charts, timeline). */
+    public RunSession runSession() {
+        return runSession;
     }
 
     public ObservableList<Path> recentFiles() {
