@@ -23,7 +23,7 @@ class ReplicationTest {
         Partition p = new Partition(List.of(new StagePlan(0, 0, List.of("s0", "s1"))));
         Topology t = Fixtures.chain(2, 1, 1, 1);
         SimulationInput in = new SimulationInput(m, p, ScheduleKind.GPIPE, 4, 1, 1, 32, false, 0);
-        ScheduleResult r = PipelineSimulator.simulate(in, new EventPipelineNetwork(t));
+        ScheduleResult r = PipelineSimulator.simulate(in, new EnginePipelineNetwork(t));
         List<PhaseRow> updates = r.rows().stream().filter(x -> x.phase() == Phase.UPDATE).toList();
         assertEquals(2, updates.size());
         for (PhaseRow u : updates) {
@@ -53,7 +53,7 @@ class ReplicationTest {
         Partition p = new Partition(List.of(new StagePlan(0, 0, List.of("s0", "s1")), new StagePlan(1, 1, List.of("s2"))));
         Topology t = Fixtures.chain(3, 1, 100, 1);
         SimulationInput in = new SimulationInput(m, p, ScheduleKind.PIPEDREAM, 4, 1, 2, 32, false, 0);
-        ScheduleResult r = PipelineSimulator.simulate(in, new EventPipelineNetwork(t));
+        ScheduleResult r = PipelineSimulator.simulate(in, new EnginePipelineNetwork(t));
         assertEquals(8 * 2, r.rows().stream().filter(x -> x.phase() == Phase.BACKWARD).count());
         // two all-reduces (one per minibatch) of 2 chunks each way over s0-s1, plus activations/gradients that
         // s1 sends to s2 over s0-s1? no: s1 - s2 is a direct link; s0's traffic to s2 crosses s0-s1
