@@ -33,11 +33,14 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Run every point of the grid in FILE's \"sweep\" section and write to DIR:",
-                "  runs/<point-id>/  point.json, experiment.json, metrics.csv, messages.csv, summary.json",
-                "  index.csv         point_id,<swept paths>,status,rounds,final_loss,final_accuracy,",
-                "                    final_consensus_error,bits_sent,sim_time_s,fingerprint",
+                "  runs/<point-id>/  point.json, experiment.json, metrics.csv,",
+                "                    messages.csv, summary.json",
+                "  index.csv         point_id,<swept paths>,status,rounds,final_loss,",
+                "                    final_accuracy,final_consensus_error,bits_sent,",
+                "                    sim_time_s,fingerprint",
                 "  sweep.json        the experiment, the grid and the point list",
-                "Complete points are skipped: run the command again to resume. Shards and jobs give the same files."})
+                "Complete points are skipped: run the command again to resume.",
+                "Shards and jobs give the same files (docs/sweeps.md)."})
 final class SweepCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "FILE", description = "An experiment file with an algorithm and a sweep section.")
@@ -49,7 +52,7 @@ final class SweepCommand implements Callable<Integer> {
 
     @Option(names = "--shard", paramLabel = "I/N", defaultValue = "1/1",
             description = "Run only the I-th of N disjoint slices (point k is in slice (k mod N) + 1), e.g. "
-                    + "--shard ${SLURM_ARRAY_TASK_ID}/8; default 1/1, the whole sweep.")
+                    + "--shard $${SLURM_ARRAY_TASK_ID}/8; default 1/1, the whole sweep.")
     String shard;
 
     @Option(names = "--jobs", paramLabel = "J", defaultValue = "1",
