@@ -38,6 +38,30 @@ public final class EventPipelineNetwork implements PipelineNetwork {
     private final LinkedHashMap<LinkKey, long[]> bits = new LinkedHashMap<>();
 
     private final boolean idealLinks;
+    private int transfers;
+    private HopListener hopListener;
+
+    /**
+     * Told about every hop of every message as the network commits it (for an animation of the run).
+     */
+    @FunctionalInterface
+    public interface HopListener {
+        /**
+         * @param transfer the message: the index of its {@link #transfer} call on this network, 0-based, in call order
+         * @param from     the hop's sender
+         * @param to       the hop's receiver (a neighbour of {@code from})
+         * @param bits     bits on the wire (at least 1)
+         * @param queued   when the whole message was at {@code from}, seconds
+         * @param start    when its first bit left {@code from} (after the messages ahead of it on this direction)
+         * @param arrival  when it had fully arrived at {@code to}: start + bits / bandwidth + latency
+         */
+        void hop(int transfer, String from, String to, long bits, double queued, double start, double arrival);
+    }
+
+    /** Sets (or with null removes) the listener told about each hop; set it before the run. */
+    public void setHopListener(HopListener listener) {
+        this.hopListener = listener;
+    }
 
     /** A network applying DESIGN.md's timing rules on {@code topology}'s links. */
     public EventPipelineNetwork(Topology topology) {
@@ -89,17 +113,18 @@ public final class EventPipelineNetwork implements PipelineNetwork {
     @Override
     public void transfer(String from, String to, long bits, TransferDone done) {
         long b = Math.max(1, bits);
+        int id = transfers++;
         List<String> path = route(from, to);
         if (path.size() == 1) {
             double t = now;
             schedule(t, () -> done.done(t, t));
             return;
         }
-        hop(path, 0, b, now, new double[] {Double.NaN}, done);
+        hop(id, path, 0, b, now, new double[] {Double.NaN}, done);
     }
 
     /** Sends over hop i, whose sender holds the whole message at the current time. */
-    private void hop(List<String> path, int i, long b, double ready, double[] firstStart, TransferDone done) {
+    private void hop(int id, List<String> path, int i, long b, double ready, double[] firstStart, TransferDone done) {
         String u = path.get(i);
         String v = path.get(i + 1);
         Link link = topology.findLink(u, v).orElseThrow();
@@ -113,10 +138,13 @@ public final class EventPipelineNetwork implements PipelineNetwork {
             firstStart[0] = start;
         }
         double arrival = idealLinks ? lastBit : lastBit + link.latencySeconds();
+        if (hopListener != null) {
+            hopListener.hop(id, u, v, b, ready, start, arrival);
+        }
         if (i + 2 == path.size()) {
             schedule(arrival, () -> done.done(firstStart[0], arrival));
         } else {
-            schedule(arrival, () -> hop(path, i + 1, b, arrival, firstStart, done));
+            schedule(arrival, () -> hop(id, path, i + 1, b, arrival, firstStart, done));
         }
     }
 
