@@ -238,6 +238,11 @@ public final class WorkbenchWindow {
         return new WindowBounds(x, y, w, h, b.maximized());
     }
 
+    /** The Timeline view (tests, screenshots). */
+    public TimelineView timelineView() {
+        return timelineView;
+    }
+
     /** What to do once the workbench may exit (default: {@code Platform.exit()}; tests override it). */
     public void setOnExit(Runnable r) {
         onExit = r;

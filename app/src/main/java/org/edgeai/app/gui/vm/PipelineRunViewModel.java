@@ -110,33 +110,43 @@ public final class PipelineRunViewModel {
     public void run(TopologyEditorViewModel ed) {
         ExperimentSettings settings = ed.document().settings();
         Topology topology = ed.topology().copy();
+        String title = ed.document().title();
         if (has(settings.sections(), "split") && !has(settings.sections(), "pipeline")) {
-            try {
-                SplitSpec spec = SplitSpec.parse(section(settings, "split"), "split");
-                split.show(spec, topology, ed.document().title());
-                console.info("split inference of " + ed.document().title() + ": best cut after layer "
-                        + split.bestCut() + " at " + split.bandwidthText());
-                onShowSplit.run();
-            } catch (IllegalArgumentException e) {
-                console.error("cannot analyse " + ed.document().title() + ": " + e.getMessage());
-            }
-            return;
-        }
-        PipelineSpec spec;
-        try {
-            spec = PipelineSpec.parse(section(settings, "pipeline"), "pipeline");
-        } catch (IllegalArgumentException e) {
-            console.error("cannot run " + ed.document().title() + ": " + e.getMessage());
+            long gen = ++generation;
+            busy.set(true);
+            executors.background().execute(() -> {
+                SplitViewModel.Prepared p;
+                try { // settings are immutable: read here, off the JavaFX thread (JSON and model building take time)
+                    p = SplitViewModel.prepare(SplitSpec.parse(section(settings, "split"), "split"), topology, title);
+                } catch (IllegalArgumentException e) {
+                    executors.ui().execute(() -> {
+                        if (gen == generation) {
+                            busy.set(false);
+                        }
+                        console.error("cannot analyse " + title + ": " + e.getMessage());
+                    });
+                    return;
+                }
+                executors.ui().execute(() -> {
+                    if (gen != generation) {
+                        return;
+                    }
+                    busy.set(false);
+                    split.show(p);
+                    console.info("split inference of " + title + ": best cut after layer " + split.bestCut() + " at "
+                            + split.bandwidthText());
+                    onShowSplit.run();
+                });
+            });
             return;
         }
         long gen = ++generation;
         busy.set(true);
-        String title = ed.document().title();
         executors.background().execute(() -> {
             PipelineRecording p;
             try {
-                p = PipelineRecording.run(spec, topology);
-            } catch (SpecException | IllegalStateException e) {
+                p = PipelineRecording.run(PipelineSpec.parse(section(settings, "pipeline"), "pipeline"), topology);
+            } catch (IllegalArgumentException | IllegalStateException e) {
                 executors.ui().execute(() -> {
                     if (gen == generation) {
                         busy.set(false);

@@ -55,23 +55,42 @@ public final class SplitViewModel {
     }
 
     /**
-     * Shows a split experiment: the chart starts at the route's own bandwidth (its slowest link).
+     * A split experiment checked and profiled, ready to show: made by {@link #prepare} (off the JavaFX thread: building
+     * a preset model and checking the route take a while the first time).
+     */
+    public record Prepared(SplitSpec spec, Topology topology, ModelProfile model, List<String> route, double fileMbps,
+                           String name) {
+    }
+
+    /**
+     * Checks a split spec against its topology and profiles its model. Any thread.
      *
      * @throws org.edgeai.model.pipeline.SpecException when the spec does not fit the topology
      */
-    public void show(SplitSpec spec, Topology topology, String name) {
+    public static Prepared prepare(SplitSpec spec, Topology topology, String name) {
         SplitResult r = SplitInference.run(spec, topology); // validates nodes and route
-        this.spec = spec;
-        this.topology = topology.copy();
-        this.model = r.model();
-        this.route = r.route();
+        List<String> route = r.route();
         double min = Double.POSITIVE_INFINITY;
         for (int i = 0; i + 1 < route.size(); i++) {
             Link l = topology.findLink(route.get(i), route.get(i + 1)).orElseThrow();
             min = Math.min(min, l.bandwidthMbps());
         }
-        fileMbps = route.size() < 2 ? Double.NaN : min;
-        title.set(name + ": " + model.name() + ", " + String.join(" → ", route));
+        return new Prepared(spec, topology.copy(), r.model(), route, route.size() < 2 ? Double.NaN : min, name);
+    }
+
+    /** As {@link #show(Prepared)} after {@link #prepare}, on the calling thread. */
+    public void show(SplitSpec spec, Topology topology, String name) {
+        show(prepare(spec, topology, name));
+    }
+
+    /** Shows a prepared split experiment: the chart starts at the route's own bandwidth (its slowest link). */
+    public void show(Prepared p) {
+        this.spec = p.spec();
+        this.topology = p.topology();
+        this.model = p.model();
+        this.route = p.route();
+        this.fileMbps = p.fileMbps();
+        title.set(p.name() + ": " + model.name() + ", " + String.join(" → ", route));
         double pos = Double.isNaN(fileMbps) ? 0.5 : positionOf(fileMbps);
         if (slider.get() == pos) {
             recompute();
@@ -185,9 +204,14 @@ public final class SplitViewModel {
 
     /** A bandwidth as text: 0.5 Mbit/s, 12.3 Mbit/s, 1.5 Gbit/s. */
     public static String mbpsText(double mbps) {
-        if (mbps >= 1000) {
-            return String.format(Locale.ROOT, "%.3g Gbit/s", mbps / 1000);
+        return mbps >= 1000 ? trim(mbps / 1000) + " Gbit/s" : trim(mbps) + " Mbit/s";
+    }
+
+    private static String trim(double v) {
+        String t = String.format(Locale.ROOT, "%.3g", v);
+        if (t.contains(".") && !t.contains("e")) {
+            t = t.replaceAll("0+$", "").replaceAll("\\.$", "");
         }
-        return String.format(Locale.ROOT, "%.3g Mbit/s", mbps);
+        return t;
     }
 }
