@@ -70,6 +70,7 @@ public final class WorkbenchWindow {
     private final EditorArea editorArea;
     private final Map<ViewId, Node> viewNodes = new EnumMap<>(ViewId.class);
     private final SpectrumView spectrumView;
+    private final TimelineView timelineView;
     private final LayoutRenderer renderer;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolBar = new ToolBar();
@@ -101,8 +102,11 @@ public final class WorkbenchWindow {
         viewNodes.put(ViewId.CHARTS, placeholder("Charts of loss, accuracy, consensus error, bits and time per round "
                 + "appear here when an experiment runs (run-time views: next issue)."));
         viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());
-        viewNodes.put(ViewId.TIMELINE, placeholder("The timeline (Gantt chart of computation and messages per node) "
-                + "appears here when an experiment runs (run-time views: next issue)."));
+        this.timelineView = new TimelineView(vm.timeline(), vm.runSession());
+        viewNodes.put(ViewId.TIMELINE, timelineView.node());
+        viewNodes.put(ViewId.SPLIT, new SplitView(vm.split()).node());
+        vm.pipelineRun().setOnShowSplit(() -> layout.show(ViewId.SPLIT));
+        vm.pipelineRun().setOnShowPipeline(() -> layout.show(ViewId.TIMELINE));
         renderer = new LayoutRenderer(layout, viewNodes::get, editorArea.node());
         defineActions();
         ToolBar tools = toolBar();
@@ -232,6 +236,11 @@ public final class WorkbenchWindow {
         double x = Math.max(screen.getMinX(), Math.min(b.x(), screen.getMaxX() - w));
         double y = Math.max(screen.getMinY(), Math.min(b.y(), screen.getMaxY() - h));
         return new WindowBounds(x, y, w, h, b.maximized());
+    }
+
+    /** The Timeline view (tests, screenshots). */
+    public TimelineView timelineView() {
+        return timelineView;
     }
 
     /** What to do once the workbench may exit (default: {@code Platform.exit()}; tests override it). */
@@ -513,6 +522,7 @@ public final class WorkbenchWindow {
         CanvasTheme ct = dark ? CanvasTheme.DARK : CanvasTheme.LIGHT;
         editorArea.setTheme(ct);
         spectrumView.setTheme(ct);
+        timelineView.setTheme(ct);
         if (menuItems.get("view.theme") instanceof CheckMenuItem c) {
             c.setSelected(dark);
         }

@@ -67,6 +67,9 @@ public final class WorkbenchViewModel {
     private final SettingsViewModel settings;
     private final ModelViewModel model = new ModelViewModel();
     private final RunSession runSession = new RunSession();
+    private final SplitViewModel split = new SplitViewModel();
+    private final PipelineRunViewModel pipelineRun;
+    private final TimelineViewModel timeline;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -93,6 +96,8 @@ public final class WorkbenchViewModel {
         this.properties = new PropertiesViewModel(console);
         this.spectrum = new SpectrumViewModel(services.spectrum(), executors);
         this.settings = new SettingsViewModel(services.settings());
+        this.pipelineRun = new PipelineRunViewModel(runSession, executors, console, split);
+        this.timeline = new TimelineViewModel(runSession, pipelineRun);
         services.generators().failures().forEach(console::warn);
         loadRecent();
 
@@ -170,6 +175,21 @@ public final class WorkbenchViewModel {
     /** The run being shown and played (run controls, animation, charts, timeline). */
     public RunSession runSession() {
         return runSession;
+    }
+
+    /** Runs experiments with a {@code pipeline} (or {@code split}) section: the run controls' pipeline hook. */
+    public PipelineRunViewModel pipelineRun() {
+        return pipelineRun;
+    }
+
+    /** The Timeline view's state. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** The split-inference chart's state. */
+    public SplitViewModel split() {
+        return split;
     }
 
     public ObservableList<Path> recentFiles() {

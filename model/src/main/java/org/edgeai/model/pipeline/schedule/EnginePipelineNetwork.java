@@ -49,6 +49,10 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
     private int[] freeTags = new int[16];
     private int freeTop;
     private double[] msgFirstStart = new double[64]; // per message handle: when its first hop started
+    private int[] msgTransfer = new int[64]; // per message handle: the transfer's index in call order
+    private double[] msgQueued = new double[64]; // per message handle: when its current hop was queued
+    private int transfers; // transfer() calls so far
+    private HopListener hopListener;
     private final double[] nodeFree; // per node: when its last queued computation ends
 
     /** A network applying DESIGN.md's timing rules on {@code topology}'s links, with no observer. */
@@ -84,6 +88,26 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         }
         compute = new ComputeUnits(sim, gflops, new Faults(graph, NetworkEffects.DEFAULTS, new SeedStreams(0)));
         compute.setObserver(observer);
+    }
+
+    /** Told about every link crossing, with the times the engine gave it (for timelines and the animation). */
+    @FunctionalInterface
+    public interface HopListener {
+        /**
+         * @param transfer the transfer's index among this network's {@link #transfer} calls, in call order (0-based)
+         * @param from     the hop's sender
+         * @param to       the hop's receiver
+         * @param bits     bits on the link
+         * @param queued   when the hop was handed to the link (the sender held the whole message), seconds
+         * @param start    when its first bit left, seconds (later than {@code queued} when it waited in the FIFO)
+         * @param arrival  when its last bit had arrived, seconds
+         */
+        void hop(int transfer, String from, String to, long bits, double queued, double start, double arrival);
+    }
+
+    /** Sets the hop listener (or null); reported when each hop arrives. */
+    public void setHopListener(HopListener listener) {
+        this.hopListener = listener;
     }
 
     @Override
@@ -135,6 +159,7 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         long b = Math.max(1, bits);
         int src = graph.indexOf(from);
         int dst = graph.indexOf(to);
+        int id = transfers++;
         int t = tag(Objects.requireNonNull(done, "done"));
         if (src == dst) {
             times.get(t)[0] = sim.now();
@@ -145,12 +170,27 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
             int[] path = network.route(src, dst);
             for (int k = 0; k + 1 < path.length; k++) {
                 count(path[k], path[k + 1], b);
+                if (hopListener != null) {
+                    double now = sim.now();
+                    hopListener.hop(id, graph.id(path[k]), graph.id(path[k + 1]), b, now, now, now);
+                }
             }
             times.get(t)[0] = sim.now();
             sim.scheduleAt(sim.now(), this, 0, t, 0);
             return;
         }
-        network.send(src, dst, b, MessageKind.ACTIVATION, 0, this, t);
+        int msg = network.send(src, dst, b, MessageKind.ACTIVATION, 0, this, t);
+        ensure(msg);
+        msgTransfer[msg] = id;
+    }
+
+    private void ensure(int msg) {
+        if (msg >= msgFirstStart.length) {
+            int c = Math.max(msg + 1, msgFirstStart.length * 2);
+            msgFirstStart = java.util.Arrays.copyOf(msgFirstStart, c);
+            msgTransfer = java.util.Arrays.copyOf(msgTransfer, c);
+            msgQueued = java.util.Arrays.copyOf(msgQueued, c);
+        }
     }
 
     /** An ideal or local transfer arrives at once (as an event, after the requests made so far at this time). */
@@ -172,12 +212,15 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         if (e instanceof SimEvent.HopStarted h) {
             count(h.src(), h.dst(), h.bits());
             int msg = h.message();
+            ensure(msg);
             if (h.src() == network.messageSource(msg)) {
-                if (msg >= msgFirstStart.length) {
-                    msgFirstStart = java.util.Arrays.copyOf(msgFirstStart, Math.max(msg + 1, msgFirstStart.length * 2));
-                }
                 msgFirstStart[msg] = h.tSendS();
             }
+            msgQueued[msg] = h.tQueuedS();
+        } else if (e instanceof SimEvent.HopArrived a && hopListener != null) {
+            int msg = a.message();
+            hopListener.hop(msgTransfer[msg], graph.id(a.src()), graph.id(a.dst()), a.bits(), msgQueued[msg], a.tSendS(),
+                    a.tArriveS());
         }
         if (outer != null) {
             outer.onSimEvent(e);

@@ -50,6 +50,7 @@ public final class PipelineSimulator {
     private final boolean[][] actArrived;
     private final boolean[][] gradArrived;
     private final List<PhaseRow> rows = new ArrayList<>();
+    private final List<Transfer> transfers = new ArrayList<>();
     private final double[] minibatchEnds;
     private double firstStart = Double.POSITIVE_INFINITY;
 
@@ -334,7 +335,7 @@ public final class PipelineSimulator {
                 }
                 if (s + 1 < k) {
                     Worker dst = workers[s + 1][m % workers[s + 1].length];
-                    send(w, dst.node, m, outBits(s), () -> {
+                    send(w, dst, Transfer.Kind.ACTIVATION, m, outBits(s), () -> {
                         actArrived[s + 1][m] = true;
                         tryAdvance(dst);
                     });
@@ -349,7 +350,7 @@ public final class PipelineSimulator {
                 }
                 if (s > 0) {
                     Worker dst = workers[s - 1][m % workers[s - 1].length];
-                    send(w, dst.node, m, inBits(s), () -> {
+                    send(w, dst, Transfer.Kind.GRADIENT, m, inBits(s), () -> {
                         gradArrived[s - 1][m] = true;
                         tryAdvance(dst);
                     });
@@ -380,9 +381,13 @@ public final class PipelineSimulator {
         w.noteMemory();
     }
 
-    private void send(Worker from, String to, int microbatch, long bits, Runnable arrived) {
-        net.transfer(from.node, to, bits, (start, arrival) -> {
+    private void send(Worker from, Worker to, Transfer.Kind kind, int microbatch, long bits, Runnable arrived) {
+        int id = transfers.size();
+        transfers.add(null); // the slot of this transfer call; filled when it arrives
+        net.transfer(from.node, to.node, bits, (start, arrival) -> {
             rows.add(new PhaseRow(from.node, from.stage, microbatch, Phase.SEND, start, arrival));
+            transfers.set(id, new Transfer(id, kind, from.node, to.node, from.stage, to.stage, microbatch, bits, start,
+                    arrival));
             noteEnd(microbatch, arrival);
             arrived.run();
         });
@@ -404,7 +409,7 @@ public final class PipelineSimulator {
         // step k needs the chunk of step k - 1; chunks that came before this replica was ready go out at once
         while (w.ownReady[j] && w.sent[j] < steps && w.sent[j] <= w.received[j]) {
             w.sent[j]++;
-            send(w, dst.node, lastMb, chunk, () -> {
+            send(w, dst, Transfer.Kind.ALLREDUCE, lastMb, chunk, () -> {
                 dst.received[j]++;
                 if (dst.received[j] == steps) {
                     dst.reduced[j] = true;
@@ -457,6 +462,6 @@ public final class PipelineSimulator {
                     inflight, maxStale, staleCount == 0 ? 0 : (double) staleSum / staleCount));
         }
         return new ScheduleResult(List.copyOf(rows), List.copyOf(stats), firstStart == Double.POSITIVE_INFINITY ? 0 : firstStart,
-                total, minibatchEnds.clone(), busy, count, net.linkBits());
+                total, minibatchEnds.clone(), busy, count, net.linkBits(), transfers);
     }
 }
