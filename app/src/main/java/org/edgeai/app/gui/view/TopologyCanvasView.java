@@ -1,5 +1,6 @@
 package org.edgeai.app.gui.view;
 
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -310,9 +311,38 @@ public final class TopologyCanvasView extends Region {
     /** The static layer (grid and links) of the last frame, reused while its key holds. Raster thread only. */
     static final class StaticCache {
         private long key = Long.MIN_VALUE;
+        private boolean withLinks;
         private int w;
         private int h;
         private int[] px;
+        private final GlyphSprites glyphs = new GlyphSprites();
+    }
+
+    /**
+     * Transfer glyphs as sprites by colour, radius (quarter-pixel steps), queued or not and half-pixel position:
+     * a blit costs a fraction of drawing the disc. Bounded (cleared past 8,192 sprites). One thread at a time.
+     */
+    static final class GlyphSprites {
+        private final Map<Long, Raster.Sprite> map = new HashMap<>();
+        private int bg = -1;
+
+        Raster.Sprite get(int rgb, int background, boolean queued, double r, int subX, int subY) {
+            if (background != bg || map.size() > 8192) {
+                map.clear();
+                bg = background;
+            }
+            int rq = (int) Math.min(1023, Math.round(r * 4));
+            long key = ((long) rgb << 16) | ((long) rq << 3) | (queued ? 4 : 0) | (subX << 1) | subY;
+            Raster.Sprite s = map.get(key);
+            if (s == null) {
+                double rr = rq / 4.0;
+                s = queued ? Raster.discSprite(rr, bg, rgb, Math.max(1.2, rr * 0.45), subX * 0.5, subY * 0.5)
+                        : Raster.discSprite(rr, rgb, RunOverlay.mix(rgb, 0x000000, 0.45), Math.min(1, rr * 0.3), subX * 0.5,
+                                subY * 0.5);
+                map.put(key, s);
+            }
+            return s;
+        }
     }
 
     private final StaticCache staticCache = new StaticCache(); // raster thread only
@@ -475,47 +505,71 @@ public final class TopologyCanvasView extends Region {
      */
     static int[] render(Raster ra, Job j, StaticCache cache) {
         ra.resize(j.w(), j.h());
-        if (cache != null && cache.key == j.staticKey() && cache.w == j.w() && cache.h == j.h() && cache.px != null) {
+        RunOverlay.Snapshot o = j.overlay();
+        // Links coloured by load are drawn each frame in their place (not twice); the cache then holds the grid only.
+        boolean colourLoad = o != null && o.linkLoad() == AnimationOptions.LinkLoad.COLOUR;
+        boolean withLinks = !colourLoad;
+        if (cache != null && cache.key == j.staticKey() && cache.withLinks == withLinks && cache.w == j.w()
+                && cache.h == j.h() && cache.px != null) {
             ra.copyFrom(cache.px);
         } else {
-            drawStatic(ra, j);
+            drawStatic(ra, j, withLinks);
             if (cache != null) {
                 cache.px = ra.copyPixels();
                 cache.w = j.w();
                 cache.h = j.h();
                 cache.key = j.staticKey();
+                cache.withLinks = withLinks;
             }
         }
-        RunOverlay.Snapshot o = j.overlay();
         double[] sx = j.sx();
         double[] sy = j.sy();
-        if (o != null && o.linkLoad() != AnimationOptions.LinkLoad.OFF) {
-            boolean thick = o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS;
+        if (colourLoad) {
+            int[] colour = new int[j.m()];
+            Arrays.fill(colour, -1);
+            for (int k = 0; k < o.loaded(); k++) {
+                int e = o.loadLink()[k];
+                if (e < j.m()) {
+                    colour[e] = RunOverlay.loadMap(o.loadNorm()[k]);
+                }
+            }
+            drawLinks(ra, j, colour);
+        } else if (o != null && o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS) {
             for (int k = 0; k < o.loaded(); k++) {
                 int e = o.loadLink()[k];
                 if (e >= j.m()) {
                     continue;
                 }
                 double base = j.bucket()[e] / 2.0 * j.zoomWidth();
-                double v = o.loadNorm()[k];
-                if (thick) {
-                    ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], base + (1 + 7 * v) * j.zoomWidth(),
-                            0xfc8d59, 0.8);
-                } else {
-                    ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], Math.max(1.5, base + j.zoomWidth()),
-                            RunOverlay.loadMap(v), 1);
-                }
+                ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]],
+                        base + (1 + 7 * o.loadNorm()[k]) * j.zoomWidth(), 0xfc8d59, 0.8);
             }
         }
         drawNodes(ra, j, o);
         if (o != null) {
-            drawGlyphs(ra, j, o);
+            drawGlyphs(ra, j, o, cache != null ? cache.glyphs : new GlyphSprites());
         }
         return ra.pixels();
     }
 
-    /** Grid, links and selected links. */
-    private static void drawStatic(Raster ra, Job j) {
+    /** Links at their bandwidth's width; {@code colour[e]} &gt;= 0 overrides a link's colour (drawn opaque). */
+    private static void drawLinks(Raster ra, Job j, int[] colour) {
+        double[] sx = j.sx();
+        double[] sy = j.sy();
+        for (int e = 0; e < j.m(); e++) {
+            boolean c = colour != null && colour[e] >= 0;
+            ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], j.bucket()[e] / 2.0 * j.zoomWidth(),
+                    c ? colour[e] : j.linkRgb(), c ? 1 : 0.9);
+        }
+        for (int[] l : j.selLinks()) {
+            if (l != null) {
+                ra.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
+            }
+        }
+    }
+
+    /** Grid, and links with the selected ones when {@code links}. */
+    private static void drawStatic(Raster ra, Job j, boolean links) {
         ra.fill(j.bg());
         if (j.grid()) {
             for (double gx = j.gridX0(); gx < j.w(); gx += j.gridStep()) {
@@ -525,15 +579,8 @@ public final class TopologyCanvasView extends Region {
                 ra.gridLine(false, (int) Math.floor(gy), j.gridRgb(), 1);
             }
         }
-        double[] sx = j.sx();
-        double[] sy = j.sy();
-        for (int e = 0; e < j.m(); e++) {
-            ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], j.bucket()[e] / 2.0 * j.zoomWidth(), j.linkRgb(), 0.9);
-        }
-        for (int[] l : j.selLinks()) {
-            if (l != null) {
-                ra.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
-            }
+        if (links) {
+            drawLinks(ra, j, null);
         }
     }
 
@@ -573,7 +620,7 @@ public final class TopologyCanvasView extends Region {
     }
 
     /** Transfer glyphs: filled discs in flight, rings (hollow) while queued at the sender. */
-    private static void drawGlyphs(Raster ra, Job j, RunOverlay.Snapshot o) {
+    private static void drawGlyphs(Raster ra, Job j, RunOverlay.Snapshot o, GlyphSprites sprites) {
         float[] gx = o.gx();
         float[] gy = o.gy();
         float[] gr = o.gr();
@@ -587,12 +634,12 @@ public final class TopologyCanvasView extends Region {
             if (x < -r - 1 || y < -r - 1 || x > w + r + 1 || y > h + r + 1) {
                 continue;
             }
-            int c = rgb[k];
-            if (q[k]) {
-                ra.disc(x, y, r, j.bg(), c, Math.max(1.2, r * 0.45), 1);
-            } else {
-                ra.disc(x, y, r, c, RunOverlay.mix(c, 0x000000, 0.45), Math.min(1, r * 0.3), 1);
-            }
+            // Half-pixel positions: smooth enough in motion, four sprites per glyph size.
+            double qx = Math.round(x * 2) / 2.0;
+            double qy = Math.round(y * 2) / 2.0;
+            int ix = (int) Math.floor(qx);
+            int iy = (int) Math.floor(qy);
+            ra.blit(sprites.get(rgb[k], j.bg(), q[k], r, qx > ix ? 1 : 0, qy > iy ? 1 : 0), ix, iy);
         }
     }
 

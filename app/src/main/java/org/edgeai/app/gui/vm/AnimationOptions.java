@@ -71,7 +71,7 @@ public final class AnimationOptions {
     public static final double MAX_GLYPH_SCALE = 4;
 
     private final ObjectProperty<NodeColour> nodeColour = new SimpleObjectProperty<>(NodeColour.NONE);
-    private final ObjectProperty<LinkLoad> linkLoad = new SimpleObjectProperty<>(LinkLoad.COLOUR);
+    private final ObjectProperty<LinkLoad> linkLoad = new SimpleObjectProperty<>(LinkLoad.OFF);
     private final ObjectProperty<LoadMeasure> loadMeasure = new SimpleObjectProperty<>(LoadMeasure.BITS_IN_FLIGHT);
     private final DoubleProperty glyphScale = new SimpleDoubleProperty(1);
     private final BooleanProperty showLegends = new SimpleBooleanProperty(true);
