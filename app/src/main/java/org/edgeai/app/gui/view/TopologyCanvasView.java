@@ -1,6 +1,7 @@
 package org.edgeai.app.gui.view;
 
 import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -173,7 +174,176 @@ public final class TopologyCanvasView extends Region {
         });
         s.editorProperty().addListener(x -> requestFrame());
         o.versionProperty().addListener(x -> requestFrame());
+        buildAnimationMenu();
         requestFrame();
+    }
+
+    private final javafx.scene.control.MenuButton animationMenu = new javafx.scene.control.MenuButton("Animation");
+
+    /** The canvas's animation menu (shown while a run is): what colours nodes and links, glyph size, legends, export. */
+    private void buildAnimationMenu() {
+        javafx.scene.control.MenuButton mb = animationMenu;
+        mb.setId("animation-menu");
+        mb.setVisible(false);
+        mb.setFocusTraversable(false);
+        javafx.scene.control.Menu nodes = new javafx.scene.control.Menu("Colour nodes by");
+        javafx.scene.control.ToggleGroup ng = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.NodeColour c : AnimationOptions.NodeColour.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(c.label());
+            i.setId("animation-nodes-" + c.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(ng);
+            i.setSelected(options.nodeColour() == c);
+            i.setOnAction(e -> options.nodeColourProperty().set(c));
+            options.nodeColourProperty().addListener((ob, a, b) -> i.setSelected(b == c));
+            nodes.getItems().add(i);
+        }
+        javafx.scene.control.Menu links = new javafx.scene.control.Menu("Link load");
+        javafx.scene.control.ToggleGroup lg = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.LinkLoad l : AnimationOptions.LinkLoad.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(l.label());
+            i.setId("animation-links-" + l.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(lg);
+            i.setSelected(options.linkLoad() == l);
+            i.setOnAction(e -> options.linkLoadProperty().set(l));
+            options.linkLoadProperty().addListener((ob, a, b) -> i.setSelected(b == l));
+            links.getItems().add(i);
+        }
+        links.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        javafx.scene.control.ToggleGroup mg = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.LoadMeasure l : AnimationOptions.LoadMeasure.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(l.label());
+            i.setId("animation-measure-" + l.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(mg);
+            i.setSelected(options.loadMeasure() == l);
+            i.setOnAction(e -> options.loadMeasureProperty().set(l));
+            options.loadMeasureProperty().addListener((ob, a, b) -> i.setSelected(b == l));
+            links.getItems().add(i);
+        }
+        javafx.scene.control.Menu size = new javafx.scene.control.Menu("Transfer glyph size");
+        javafx.scene.control.ToggleGroup sg = new javafx.scene.control.ToggleGroup();
+        for (double f : new double[] {0.5, 0.75, 1, 1.5, 2, 3}) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(String.format(Locale.ROOT, "%.3g\u00d7", f));
+            i.setToggleGroup(sg);
+            i.setSelected(options.glyphScale() == f);
+            i.setOnAction(e -> options.glyphScaleProperty().set(f));
+            options.glyphScaleProperty().addListener((ob, a, b) -> i.setSelected(b.doubleValue() == f));
+            size.getItems().add(i);
+        }
+        javafx.scene.control.CheckMenuItem legends = new javafx.scene.control.CheckMenuItem("Show legends");
+        legends.setId("animation-legends");
+        legends.selectedProperty().bindBidirectional(options.showLegendsProperty());
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export Animation\u2026");
+        export.setId("animation-export");
+        export.setOnAction(e -> askExport());
+        mb.getItems().addAll(nodes, links, size, legends, new javafx.scene.control.SeparatorMenuItem(), export);
+        if (!getChildren().contains(mb)) {
+            getChildren().add(mb);
+        }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /** The state of the last export: null before any, else progress in [0, 1], or a failure message. */
+    private final javafx.beans.property.ReadOnlyStringWrapper exportStatus = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** "", "exporting 40%", "exported to …" or "export failed: …" (for the menu button and tests). */
+    public javafx.beans.property.ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    private void askExport() {
+        if (session == null || session.recording() == null) {
+            return;
+        }
+        RunRecording rec = session.recording();
+        double[] whole = {0, rec.frontier()};
+        int k = rec.roundsFinishedAt(session.clock().cursor());
+        double start = k > 0 && k <= rec.rounds().size() ? rec.rounds().get(k - 1).timeS() : 0;
+        double end = k < rec.rounds().size() ? rec.rounds().get(k).timeS() : rec.frontier();
+        Path dir = vm.document().pathProperty().get() != null && vm.document().pathProperty().get().getParent() != null
+                ? vm.document().pathProperty().get().getParent() : Path.of(System.getProperty("user.home"));
+        ExportAnimationDialog.ask(getScene() == null ? null : getScene().getWindow(), whole, new double[] {start, end}, dir)
+                .ifPresent(this::exportAnimation);
+    }
+
+    /**
+     * Exports the shown recording's animation in the background (frames drawn off the JavaFX thread; each frame's
+     * overlay snapshot is a short task on it). Progress and the outcome go to {@link #exportStatusProperty()}.
+     *
+     * @throws IllegalStateException when no recording is shown
+     */
+    public java.util.concurrent.CompletableFuture<Path> exportAnimation(AnimationExporter.Request req) {
+        if (session == null || session.recording() == null) {
+            throw new IllegalStateException("no run to export: run an experiment first");
+        }
+        if (cacheStale) {
+            rebuildCache();
+        }
+        ExportScene sc = exportScene(req.width(), req.height());
+        RunOverlay.Builder b = new RunOverlay.Builder(session.recording(), linkTable);
+        RunOverlay.Style st = style(sc.glyphUnit());
+        java.util.concurrent.ExecutorService bg = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "animation-export");
+            t.setDaemon(true);
+            return t;
+        });
+        exportStatus.set("exporting 0%");
+        animationMenu.textProperty().bind(javafx.beans.binding.Bindings.when(exportStatus.isEmpty()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !exportStatus.get().startsWith("exporting"), exportStatus)))
+                .then("Animation").otherwise(exportStatus));
+        java.util.concurrent.CompletableFuture<Path> f = AnimationExporter.export(req, sc.job(), t -> b.build(t, sc.geometry(), st),
+                javafx.application.Platform::runLater, bg,
+                p -> javafx.application.Platform.runLater(() -> exportStatus.set(String.format(Locale.ROOT, "exporting %.0f%%", p * 100))));
+        f.whenComplete((path, err) -> {
+            bg.shutdown();
+            javafx.application.Platform.runLater(() -> exportStatus.set(err == null ? "exported to " + path
+                    : "export failed: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage())));
+        });
+        return f;
+    }
+
+    private record ExportScene(Job job, RunOverlay.Geometry geometry, double glyphUnit) {
+    }
+
+    /** The whole graph fitted into w × h (no grid, no selection), with sprites of the fitted size. JavaFX thread. */
+    private ExportScene exportScene(int w, int h) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, x[i]);
+            maxX = Math.max(maxX, x[i]);
+            minY = Math.min(minY, y[i]);
+            maxY = Math.max(maxY, y[i]);
+        }
+        if (n == 0) {
+            minX = minY = 0;
+            maxX = maxY = 1;
+        }
+        double margin = Math.max(24, Math.min(w, h) * 0.06);
+        double bottom = 36; // the kinds legend
+        double bw = Math.max(1e-9, maxX - minX);
+        double bh = Math.max(1e-9, maxY - minY);
+        double s = Math.min((w - 2 * margin) / bw, (h - 2 * margin - bottom) / bh);
+        s = Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, s));
+        double ox = (w - bw * s) / 2 - minX * s;
+        double oy = (h - bottom - bh * s) / 2 - minY * s;
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        for (int i = 0; i < n; i++) {
+            sx[i] = x[i] * s + ox;
+            sy[i] = y[i] * s + oy;
+        }
+        double r = Math.max(2.5, Math.min(RADIUS * 1.6, RADIUS * Math.sqrt(s)));
+        Raster.Sprite[] sp = new Raster.Sprite[16];
+        for (int g = 0; g <= 6; g++) {
+            sp[g * 2] = sprite(g, r, false);
+            sp[g * 2 + 1] = sp[g * 2];
+        }
+        double zw = Math.max(0.6, Math.min(2.5, Math.sqrt(s)));
+        Job job = new Job(w, h, rgb(theme.background()), rgb(theme.grid()), 20, 0, 0, false, sx, sy, n, glyph, null, sp, m, lu,
+                lv, bucket, zw, rgb(theme.link()), rgb(theme.selection()), new int[0][], r, -1, null);
+        double unit = (options == null ? 1 : options.glyphScale()) * Math.max(0.4, Math.min(1.6, Math.sqrt(s)));
+        return new ExportScene(job, new RunOverlay.Geometry(n, sx, sy, m, lu, lv, r), unit);
     }
 
     public RunSession session() {
@@ -222,6 +392,11 @@ public final class TopologyCanvasView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        if (animationMenu.getParent() == this) {
+            double pw = animationMenu.prefWidth(-1);
+            double ph = animationMenu.prefHeight(-1);
+            animationMenu.resizeRelocate(Math.max(0, w - pw - 8), Math.max(0, h - ph - 8), pw, ph);
+        }
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
@@ -421,8 +596,21 @@ public final class TopologyCanvasView extends Region {
             o = builder().build(session.clock().cursor(), geo, style(glyphUnit()));
             overlayShown = true;
         }
+        animationMenu.setVisible(overlayShown);
         lastOverlayMillis = (System.nanoTime() - t0) / 1e6;
         return base.withOverlay(o);
+    }
+
+    private double lastPresentedCursor = Double.NaN;
+
+    /** The cursor time of the run overlay in the frame shown last, or NaN when it showed none. */
+    public double lastPresentedCursor() {
+        return lastPresentedCursor;
+    }
+
+    /** The node glyph radius of the last frame, px (tests). */
+    public double lastStaticRadius() {
+        return lastStatic == null ? glyphRadius() : lastStatic.radius();
     }
 
     /** Time the JavaFX thread spent on the last frame's job (positions when they changed, and the overlay), ms. */
@@ -661,6 +849,7 @@ public final class TopologyCanvasView extends Region {
             drawRunLegend(g, f.overlay(), canvas.getWidth(), canvas.getHeight());
         }
         framesPresented++;
+        lastPresentedCursor = f.overlay() == null ? Double.NaN : f.overlay().time();
         lastRasterMillis = f.rasterMillis();
         lastPresentMillis = (System.nanoTime() - t0) / 1e6;
     }
