@@ -67,6 +67,8 @@ public final class WorkbenchViewModel {
     private final SettingsViewModel settings;
     private final ModelViewModel model = new ModelViewModel();
     private final RunSession runSession = new RunSession();
+    private final RunViewModel runs;
+    private final HudViewModel hud;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -95,6 +97,10 @@ public final class WorkbenchViewModel {
         this.settings = new SettingsViewModel(services.settings());
         services.generators().failures().forEach(console::warn);
         loadRecent();
+        this.runs = new RunViewModel(services, home, executors, console, runSession, active, editors,
+                java.time.Clock.systemDefaultZone());
+        this.hud = new HudViewModel(runSession, System::nanoTime);
+        hud.editorProperty().bind(active);
 
         InvalidationListener status = o -> updateStatus();
         SetChangeListener<Object> selection = c -> updateStatus();
@@ -170,6 +176,16 @@ public final class WorkbenchViewModel {
     /** The run being shown and played (run controls, animation, charts, timeline). */
     public RunSession runSession() {
         return runSession;
+    }
+
+    /** Run control: start a run of the active experiment, play, step, jump, scrub, cancel; editor locks. */
+    public RunViewModel runs() {
+        return runs;
+    }
+
+    /** The heads-up display over the canvas of the editor being run. */
+    public HudViewModel hud() {
+        return hud;
     }
 
     public ObservableList<Path> recentFiles() {
