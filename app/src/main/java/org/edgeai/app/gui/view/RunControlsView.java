@@ -70,7 +70,7 @@ public final class RunControlsView {
         Label mapping = new Label();
         mapping.setId("run-speed-text");
         mapping.textProperty().bind(vm.mappingProperty());
-        mapping.setMinWidth(210);
+        mapping.setMinWidth(190);
 
         round.setId("run-round");
         round.setEditable(true);

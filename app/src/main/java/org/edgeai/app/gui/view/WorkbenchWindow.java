@@ -83,6 +83,7 @@ public final class WorkbenchWindow {
     private final Map<ViewId, CheckMenuItem> viewToggles = new EnumMap<>(ViewId.class);
     private Stage stage;
     private Timeline autosave;
+    private javafx.animation.AnimationTimer frames;
     private Runnable onExit = Platform::exit;
     private GenerateDialog generateDialog;
     private java.util.concurrent.CompletableFuture<Integer> preloaded = java.util.concurrent.CompletableFuture.completedFuture(0);
@@ -202,12 +203,13 @@ public final class WorkbenchWindow {
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
         // One frame pulse for every run-time view: drain the engine, move the playback cursor, redraw.
-        new javafx.animation.AnimationTimer() {
+        frames = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
                 vm.runSession().pulse(now);
             }
-        }.start();
+        };
+        frames.start();
         syncPerspectiveButtons();
         syncEditorToggles();
     }
@@ -267,6 +269,7 @@ public final class WorkbenchWindow {
     /** Asks about unsaved work, then records the window and closes everything. */
     public void quit() {
         vm.requestQuit(() -> {
+            vm.runSession().runs().forEach(org.edgeai.app.gui.run.LiveRun::cancel); // their files end "stopped"
             if (stage != null && !stage.isIconified()) {
                 layout.setWindow(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                         stage.isMaximized()));
@@ -274,6 +277,9 @@ public final class WorkbenchWindow {
             }
             if (autosave != null) {
                 autosave.stop();
+            }
+            if (frames != null) {
+                frames.stop();
             }
             renderer.closeDetached();
             if (stage != null) {

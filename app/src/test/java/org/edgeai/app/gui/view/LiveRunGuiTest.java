@@ -37,7 +37,6 @@ import org.edgeai.app.gui.vm.ScriptedPrompts;
 import org.edgeai.app.gui.vm.TopologyEditorViewModel;
 import org.edgeai.app.gui.vm.UiExecutors;
 import org.edgeai.app.gui.vm.WorkbenchHome;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -64,6 +63,7 @@ class LiveRunGuiTest {
     Path dir;
     final FxRobot robot = new FxRobot();
     FxWatchdog watchdog;
+    final List<Runnable> quits = new java.util.ArrayList<>();
 
     @BeforeAll
     static void toolkit(@TempDir Path tmp) throws Exception {
@@ -82,7 +82,8 @@ class LiveRunGuiTest {
      * HUD and the animation once, so the watchdog measures a warm JVM.
      */
     static void warmUp(Path tmp) throws Exception {
-        Workbench wb = build(tmp.resolve("warm-home"), new ScriptedPrompts());
+        ScriptedPrompts prompts = new ScriptedPrompts();
+        Workbench wb = build(tmp.resolve("warm-home"), prompts);
         TopologyEditorViewModel ed = wb.viewModel().active();
         fx(() -> {
             setRounds(ed, 3);
@@ -98,10 +99,7 @@ class LiveRunGuiTest {
         robot.clickOn("#run-step-round");
         robot.clickOn("#perspective-run");
         WaitForAsyncUtils.waitForFxEvents();
-        fx(() -> {
-            wb.window().stage().hide();
-            return null;
-        });
+        quit(wb, prompts);
         FxToolkit.cleanupStages();
     }
 
@@ -119,9 +117,18 @@ class LiveRunGuiTest {
         return wb;
     }
 
-    @AfterAll
-    static void stopBackground() {
-        background.shutdownNow();
+    /**
+     * Quits a workbench the way the user does (discarding unsaved changes), so its autosave timer stops before the
+     * next test class; the background pool stays (daemon threads) so nothing a closing window posts is rejected.
+     */
+    static void quit(Workbench wb, ScriptedPrompts prompts) throws Exception {
+        fx(() -> {
+            for (int i = 0; i < wb.viewModel().editors().size(); i++) {
+                prompts.saveAnswers.add(org.edgeai.app.gui.UserPrompts.SaveChoice.DISCARD);
+            }
+            wb.window().quit();
+            return null;
+        });
     }
 
     @BeforeEach
@@ -133,6 +140,9 @@ class LiveRunGuiTest {
     @AfterEach
     void check() throws Exception {
         watchdog.close();
+        for (Runnable q : quits) {
+            q.run();
+        }
         FxToolkit.cleanupStages();
         assertTrue(watchdog.pings() > 20, "the watchdog did not run");
         System.out.printf("FX watchdog: max work on the FX thread %.1f ms (during: %s); max wall-clock wait %.1f ms%n",
@@ -145,6 +155,13 @@ class LiveRunGuiTest {
     Workbench open(ScriptedPrompts prompts) throws Exception {
         watchdog.pause();
         Workbench wb = build(dir.resolve("home"), prompts);
+        quits.add(() -> {
+            try {
+                quit(wb, prompts);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
         watchdog.resume();
         return wb;
     }
@@ -188,7 +205,7 @@ class LiveRunGuiTest {
         watchdog.phase("an edit is refused");
         int nodes = fx(() -> ed.topology().nodeCount());
         fx(() -> {
-            ed.selectAll();
+            ed.selectOnly(java.util.Set.of("n0"), java.util.Set.of());
             wb.window().run("edit.delete");
             return null;
         });
