@@ -37,7 +37,7 @@ public final class EditorArea {
         Label empty = new Label("No experiment open: File \u203a New (Ctrl+N), Open (Ctrl+O), or a sample from the Explorer.");
         empty.getStyleClass().add("empty-editor");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
-        root.getChildren().addAll(tabs, empty);
+        root.getChildren().addAll(tabs, empty, new HudView(vm.hud()).node());
         vm.editors().forEach(this::addTab);
         vm.editors().addListener((ListChangeListener<TopologyEditorViewModel>) c -> {
             while (c.next()) {

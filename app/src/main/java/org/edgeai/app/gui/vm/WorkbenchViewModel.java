@@ -70,6 +70,8 @@ public final class WorkbenchViewModel {
     private final SplitViewModel split = new SplitViewModel();
     private final PipelineRunViewModel pipelineRun;
     private final TimelineViewModel timeline;
+    private final RunViewModel runs;
+    private final HudViewModel hud;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -100,6 +102,11 @@ public final class WorkbenchViewModel {
         this.timeline = new TimelineViewModel(runSession, pipelineRun);
         services.generators().failures().forEach(console::warn);
         loadRecent();
+        this.runs = new RunViewModel(services, home, executors, console, runSession, active, editors,
+                java.time.Clock.systemDefaultZone());
+        this.hud = new HudViewModel(runSession, System::nanoTime);
+        hud.editorProperty().bind(active);
+        runs.setPipelineRunner(pipelineRun.asRunner()); // pipeline and split experiments run as schedules
 
         InvalidationListener status = o -> updateStatus();
         SetChangeListener<Object> selection = c -> updateStatus();
@@ -190,6 +197,16 @@ public final class WorkbenchViewModel {
     /** The split-inference chart's state. */
     public SplitViewModel split() {
         return split;
+    }
+
+    /** Run control: start a run of the active experiment, play, step, jump, scrub, cancel; editor locks. */
+    public RunViewModel runs() {
+        return runs;
+    }
+
+    /** The heads-up display over the canvas of the editor being run. */
+    public HudViewModel hud() {
+        return hud;
     }
 
     public ObservableList<Path> recentFiles() {
