@@ -214,6 +214,11 @@ public final class WorkbenchWindow {
             }
         };
         frames.start();
+        // A hidden window (closed, or torn down by a test) keeps no timers: nothing fires into a workbench that is gone.
+        stage.setOnHidden(e -> {
+            autosave.stop();
+            frames.stop();
+        });
         syncPerspectiveButtons();
         syncEditorToggles();
     }
