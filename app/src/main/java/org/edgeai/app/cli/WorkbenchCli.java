@@ -20,7 +20,7 @@ import picocli.CommandLine.Command;
         description = {"Edge AI Workbench: visual experiments on communication-efficient edge AI.",
                 "Without a command, opens the workbench window on the default sample (or on FILE)."},
         subcommands = {RunCommand.class, TopologyCommand.class, ModelCommand.class, PipelineCommand.class, SplitCommand.class,
-                BenchCommand.class, CommandLine.HelpCommand.class})
+                BenchCommand.class, PlotCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     public static final int USER_ERROR = 2;
