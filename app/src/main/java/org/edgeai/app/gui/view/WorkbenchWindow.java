@@ -70,6 +70,7 @@ public final class WorkbenchWindow {
     private final EditorArea editorArea;
     private final Map<ViewId, Node> viewNodes = new EnumMap<>(ViewId.class);
     private final SpectrumView spectrumView;
+    private final ChartsView chartsView;
     private final LayoutRenderer renderer;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolBar = new ToolBar();
@@ -98,8 +99,9 @@ public final class WorkbenchWindow {
         viewNodes.put(ViewId.SETTINGS, new SettingsView(vm.settings()).node());
         viewNodes.put(ViewId.SPECTRUM, spectrumView.node());
         viewNodes.put(ViewId.CONSOLE, new ConsoleView(vm.console()).node());
-        viewNodes.put(ViewId.CHARTS, placeholder("Charts of loss, accuracy, consensus error, bits and time per round "
-                + "appear here when an experiment runs (run-time views: next issue)."));
+        this.chartsView = new ChartsView(vm.charts(), vm.runSession());
+        chartsView.setOnCompare(() -> openCompare());
+        viewNodes.put(ViewId.CHARTS, chartsView.node());
         viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());
         viewNodes.put(ViewId.TIMELINE, placeholder("The timeline (Gantt chart of computation and messages per node) "
                 + "appears here when an experiment runs (run-time views: next issue)."));
@@ -267,6 +269,22 @@ public final class WorkbenchWindow {
         return stage;
     }
 
+    /** The Charts view (tests read its charts). */
+    public ChartsView chartsView() {
+        return chartsView;
+    }
+
+    /** Opens the Compare dialog on the active experiment (Run > Compare…); returns it, or null without one. */
+    public CompareDialog openCompare() {
+        if (ed() == null) {
+            vm.console().warn("Compare: open an experiment first");
+            return null;
+        }
+        CompareDialog d = new CompareDialog(stage, vm.compare(ed()));
+        d.show();
+        return d;
+    }
+
     public EditorArea editorArea() {
         return editorArea;
     }
@@ -333,6 +351,7 @@ public final class WorkbenchWindow {
         }
         actions.put("run.start", () -> vm.console().info("Running experiments arrives with the simulation engine (next issue)."));
         actions.put("run.step", () -> vm.console().info("Stepping arrives with the simulation engine (next issue)."));
+        actions.put("run.compare", () -> openCompare());
         actions.put("tools.generate", () -> openGenerate(null));
         actions.put("tools.layout.circle", () -> vm.relayout(LayoutKind.CIRCLE));
         actions.put("tools.layout.tree", () -> vm.relayout(LayoutKind.TREE));
@@ -381,7 +400,7 @@ public final class WorkbenchWindow {
             item.setAccelerator(KeyCombination.keyCombination(c.accelerator()));
             Runnable action = actions.get(c.id());
             item.setOnAction(e -> action.run());
-            if (c.id().startsWith("run.")) {
+            if (c.id().startsWith("run.") && !c.id().equals("run.compare")) {
                 item.setDisable(true); // the engine arrives with the run issue
             }
             menuItems.put(c.id(), item);

@@ -27,7 +27,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import org.edgeai.app.gui.run.LiveRun;
 import org.edgeai.app.gui.run.RunRecording;
+import org.edgeai.app.plot.ChartExport;
 import org.edgeai.app.plot.PlotData;
+import org.edgeai.app.plot.PlotOptions;
 import org.edgeai.app.plot.PlotSeries;
 import org.edgeai.app.plot.RunFolders;
 import org.edgeai.app.plot.BandKind;
@@ -402,6 +404,44 @@ public final class ChartsViewModel {
             }
         }
         return out;
+    }
+
+    /**
+     * How the screen draws metric {@code y}: the IEEE column preset with a larger type for the screen and the
+     * chart's log scale. The Export dialog starts from it.
+     */
+    public PlotOptions screenOptions(YMetric y) {
+        return SCREEN.withLog(false, logYProperty(y).get());
+    }
+
+    /** The screen's look (before the log scale). */
+    public static final PlotOptions SCREEN = PlotOptions.defaults().withFont(null, 11.0);
+
+    /**
+     * Writes the chart of metric {@code y} (the lines as shown: visible runs, current x axis, the chart's log scale)
+     * to {@code file} through the plot layer, in the format of its extension (svg, pdf, png, tex, csv), with the
+     * size, preset and DPI of {@code options}: the same file {@code plot} writes from the runs' folders with the same
+     * options. Any thread that owns the view model (call it from a background task with {@link #plotData} taken
+     * on the JavaFX thread for a long export: see {@link #exportInBackground}).
+     */
+    public ChartExport.Format export(YMetric y, PlotOptions options, Path file) {
+        return ChartExport.write(plotData(y), options.withLog(options.logx(), logYProperty(y).get()), file);
+    }
+
+    /** {@link #export} with the data taken now and the file written in the background; {@code done} gets the error or null. */
+    public void exportInBackground(YMetric y, PlotOptions options, Path file, java.util.function.Consumer<String> done) {
+        PlotData data = plotData(y);
+        PlotOptions o = options.withLog(options.logx(), logYProperty(y).get());
+        executors.background().execute(() -> {
+            String problem = null;
+            try {
+                ChartExport.write(data, o, file);
+            } catch (RuntimeException e) {
+                problem = e.getMessage();
+            }
+            String p = problem;
+            executors.ui().execute(() -> done.accept(p));
+        });
     }
 
     // ------------------------------------------------------------------ per node and per link

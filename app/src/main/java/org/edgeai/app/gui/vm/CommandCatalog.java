@@ -51,6 +51,7 @@ public final class CommandCatalog {
             new Command("view.perspective.teach", "View", "Teach Perspective", "Shortcut+5"),
             new Command("run.start", "Run", "Run Experiment", "F5"),
             new Command("run.step", "Run", "Step One Round", "F6"),
+            new Command("run.compare", "Run", "Compare…", "Shortcut+Shift+C"),
             new Command("tools.generate", "Tools", "Generate Topology…", "Shortcut+Shift+N"),
             new Command("tools.layout.circle", "Tools", "Layout: Circle", "Shortcut+Alt+C"),
             new Command("tools.layout.tree", "Tools", "Layout: Tree", "Shortcut+Alt+T"),

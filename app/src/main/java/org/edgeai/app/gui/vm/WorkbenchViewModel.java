@@ -67,6 +67,7 @@ public final class WorkbenchViewModel {
     private final SettingsViewModel settings;
     private final ModelViewModel model = new ModelViewModel();
     private final RunSession runSession = new RunSession();
+    private final ChartsViewModel charts;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -93,6 +94,7 @@ public final class WorkbenchViewModel {
         this.properties = new PropertiesViewModel(console);
         this.spectrum = new SpectrumViewModel(services.spectrum(), executors);
         this.settings = new SettingsViewModel(services.settings());
+        this.charts = new ChartsViewModel(runSession, executors);
         services.generators().failures().forEach(console::warn);
         loadRecent();
 
@@ -170,6 +172,42 @@ public final class WorkbenchViewModel {
     /** The run being shown and played (run controls, animation, charts, timeline). */
     public RunSession runSession() {
         return runSession;
+    }
+
+    /** The Charts view's state: the session's runs and runs read from folders, overlaid. */
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    /**
+     * A comparison of the settings of {@code ed}'s experiment: its sweep folder is the next free
+     * {@code <home>/compare/compare-NNN}; the experiment is its saved file when it has one without unsaved changes,
+     * else a copy saved into that folder. Runs with the built-in providers ({@code Workspace.standard()}).
+     *
+     * @throws IllegalArgumentException when the experiment cannot be written or read
+     */
+    public CompareViewModel compare(TopologyEditorViewModel ed) {
+        Path root = home.dir().resolve("compare");
+        Path dir = root.resolve("compare-001");
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = root.resolve(String.format(java.util.Locale.ROOT, "compare-%03d", i));
+        }
+        Path file = ed.document().path();
+        if (file == null || ed.document().isDirty()) {
+            file = dir.resolve("experiment.json");
+            try {
+                Files.createDirectories(dir);
+                services.documents().save(ed.document().snapshot(), file);
+            } catch (java.io.IOException e) {
+                throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage(), e);
+            }
+        }
+        return new CompareViewModel(file, org.edgeai.app.cli.Workspace.standard().registries(), executors, charts, dir);
+    }
+
+    /** The workbench's home folder (layout, recent files, plugins; the Compare dialog's sweeps go under it). */
+    public WorkbenchHome home() {
+        return home;
     }
 
     public ObservableList<Path> recentFiles() {
