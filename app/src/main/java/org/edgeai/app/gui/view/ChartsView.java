@@ -1,9 +1,5 @@
 package org.edgeai.app.gui.view;
 
-import java.awt.Graphics2D;
-import java.awt.RenderingHints;
-import java.awt.geom.Rectangle2D;
-import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -12,8 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Consumer;
 
+import javafx.animation.AnimationTimer;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.embed.swing.SwingFXUtils;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -45,7 +41,6 @@ import org.jfree.chart.JFreeChart;
 import org.jfree.chart.axis.CategoryAxis;
 import org.jfree.chart.axis.CategoryLabelPositions;
 import org.jfree.chart.axis.NumberAxis;
-import org.jfree.chart.fx.ChartViewer;
 import org.jfree.chart.plot.CategoryPlot;
 import org.jfree.chart.plot.PlotOrientation;
 import org.jfree.chart.plot.XYPlot;
@@ -57,7 +52,6 @@ import org.jfree.data.category.DefaultCategoryDataset;
 import org.jfree.data.statistics.HistogramDataset;
 
 import org.edgeai.app.gui.vm.ChartsViewModel;
-import org.edgeai.app.gui.vm.RunSession;
 import org.edgeai.app.plot.ChartBuilder;
 import org.edgeai.app.plot.PlotChart;
 import org.edgeai.app.plot.PlotStyle;
@@ -71,9 +65,11 @@ import org.edgeai.app.plot.YMetric;
  * so the screen shows what an export writes; each chart has Export… and Copy.
  *
  * <h2>Per frame</h2>
- * On each frame of the run session the view model copies the new rounds (O(new rounds)); the charts take the new
- * points at most {@link #REPAINTS_PER_SECOND} times a second, appending them with the chart's notifications off and
- * repainting once. The bar charts are rebuilt (O(nodes + links)) only while their tab is shown, at the same rate.
+ * On each frame (the view's own frame timer, running while it is in a scene) the view model copies the live runs'
+ * new rounds (O(new rounds)); then at most one chart is drawn: each line chart takes its new points at most
+ * {@link #REPAINTS_PER_SECOND} times a second, appending them with the chart's notifications off and repainting
+ * once; a chart whose lines changed (a run added or removed, the x axis, a log scale) is built again; the bar charts
+ * are rebuilt (O(nodes + links)) only while their tab is shown; the table's rows are replaced 4 times a second.
  */
 public final class ChartsView {
 
@@ -89,23 +85,38 @@ public final class ChartsView {
     private final TabPane tabs = new TabPane();
     private final Map<YMetric, MetricChart> charts = new EnumMap<>(YMetric.class);
     private final TableView<ChartsViewModel.RunRow> table = new TableView<>();
-    private final ChartViewer nodeViewer = viewer();
-    private final ChartViewer linkViewer = viewer();
+    private final ChartPane nodeViewer = new ChartPane();
+    private final ChartPane linkViewer = new ChartPane();
+    private JFreeChart nodeChart;
+    private JFreeChart linkChart;
     private final Tab nodeTab = new Tab("Bits per Node");
     private final Tab linkTab = new Tab("Link Utilisation");
     private final Label status = new Label();
-    private boolean dirty;
-    private long lastPaint;
+    private final List<MetricChart> order = new ArrayList<>();
+    private boolean barsDirty;
+    private boolean rowsDirty;
+    private long lastBars;
+    private long lastRows;
+    private int turn;
     private Runnable onCompare = () -> { };
+    private final AnimationTimer timer = new AnimationTimer() {
+        @Override
+        public void handle(long now) {
+            tick(now);
+        }
+    };
 
     /** One metric's chart: the plot layer's chart, and how many rows of each of its runs it holds. */
     private final class MetricChart {
         final YMetric y;
-        final ChartViewer viewer = viewer();
+        final ChartPane viewer = new ChartPane();
         PlotChart chart;
         List<ChartsViewModel.ChartRun> lines = List.of();
         int[] shown = new int[0];
         XAxisKind x;
+        boolean stale;     // the set of lines or their look changed: build again
+        boolean behind;    // its runs have points it does not show yet
+        long lastPaint;
 
         MetricChart(YMetric y) {
             this.y = y;
@@ -113,6 +124,8 @@ public final class ChartsView {
 
         /** Builds the chart again from the view model's lines. */
         void rebuild() {
+            stale = false;
+            behind = false;
             x = vm.xAxisProperty().get();
             lines = vm.linesOf(y);
             shown = new int[lines.size()];
@@ -120,11 +133,19 @@ public final class ChartsView {
                 shown[i] = lines.get(i).size();
             }
             chart = ChartBuilder.plot(vm.plotData(y), vm.screenOptions(y));
-            viewer.setChart(chart.chart());
+            draw();
+        }
+
+        /** Draws the chart's data as it is now, in the background (the same builder, the same look). */
+        void draw() {
+            org.edgeai.app.plot.PlotData data = chart.snapshot();
+            org.edgeai.app.plot.PlotOptions o = chart.options();
+            viewer.render(() -> ChartBuilder.build(data, o));
         }
 
         /** Appends what its runs added since; rebuilds when the set of lines changed. */
         void update() {
+            behind = false;
             if (!lines.equals(vm.linesOf(y)) || x != vm.xAxisProperty().get()) {
                 rebuild();
                 return;
@@ -146,15 +167,17 @@ public final class ChartsView {
                 }
             }
             if (any) {
-                jf.setNotify(true); // one repaint for all the new points
+                jf.setNotify(true);
+                draw(); // one image for all the new points
             }
         }
     }
 
-    public ChartsView(ChartsViewModel vm, RunSession session) {
+    public ChartsView(ChartsViewModel vm) {
         this.vm = vm;
         for (YMetric y : ChartsViewModel.METRICS) {
             charts.put(y, new MetricChart(y));
+            order.add(charts.get(y));
         }
         root.setId("charts-view");
         root.getStyleClass().add("charts-view");
@@ -166,23 +189,35 @@ public final class ChartsView {
         metrics.setId("charts-tab-metrics");
         Tab runs = new Tab("Runs", runTable());
         runs.setId("charts-tab-runs");
-        nodeTab.setContent(withBar(nodeViewer, "bits per node", () -> nodeViewer.getChart()));
+        // The table holds the rows only while its tab shows: a hidden table would still build cells for every new
+        // row (14 columns of skins and CSS, tens of ms) while runs go.
+        runs.selectedProperty().addListener((o, a, sel) -> table.setItems(sel ? vm.rows()
+                : javafx.collections.FXCollections.emptyObservableList()));
+        nodeTab.setContent(withBar(nodeViewer, "bits per node", () -> nodeChart));
         nodeTab.setId("charts-tab-nodes");
-        linkTab.setContent(withBar(linkViewer, "link utilisation", () -> linkViewer.getChart()));
+        linkTab.setContent(withBar(linkViewer, "link utilisation", () -> linkChart));
         linkTab.setId("charts-tab-links");
         tabs.getTabs().addAll(metrics, runs, nodeTab, linkTab);
-        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> updateBars());
+        tabs.getSelectionModel().selectedItemProperty().addListener((o, a, b) -> barsDirty = true);
         root.setCenter(tabs);
         for (MetricChart c : charts.values()) {
             c.rebuild();
         }
+        // Charts are rebuilt or extended one per frame at most (a chart repaints on its canvas at once, 5-20 ms in
+        // software rendering), so a frame stays short whatever changed.
         vm.structureProperty().addListener((o, a, b) -> {
-            charts.values().forEach(MetricChart::rebuild);
-            updateBars();
+            order.forEach(c -> c.stale = true);
+            barsDirty = true;
         });
-        vm.selectedProperty().addListener((o, a, b) -> updateBars());
+        vm.selectedProperty().addListener((o, a, b) -> barsDirty = true);
         vm.messageProperty().addListener((o, a, b) -> status.setText(b));
-        session.frameProperty().addListener((o, a, b) -> frame());
+        root.sceneProperty().addListener((o, a, sc) -> {
+            if (sc != null) {
+                timer.start();
+            } else {
+                timer.stop();
+            }
+        });
         updateBars();
     }
 
@@ -200,49 +235,86 @@ public final class ChartsView {
         return charts.get(y).chart;
     }
 
-    /** The viewer of metric {@code y}'s chart. */
-    public ChartViewer viewer(YMetric y) {
-        return charts.get(y).viewer;
+    /** The image of metric {@code y}'s chart as shown, or null before it is first drawn. */
+    public javafx.scene.image.Image image(YMetric y) {
+        return charts.get(y).viewer.image();
     }
 
     /** The bar chart of bits per node (null before a live run is selected). */
     public JFreeChart nodeBitsChart() {
-        return nodeViewer.getChart();
+        return nodeChart;
     }
 
     /** The bar chart of link utilisation (null before a live run is selected). */
     public JFreeChart linkUseChart() {
-        return linkViewer.getChart();
+        return linkChart;
     }
 
-    /** Takes new points now, whatever the repaint rate (tests; the frame timer calls it throttled). */
+    /** Takes new points and rebuilds what changed now, whatever the repaint rate (tests). */
     public void flush() {
-        vm.refresh();
-        charts.values().forEach(MetricChart::update);
+        vm.refresh(true);
+        for (MetricChart c : order) {
+            if (c.stale) {
+                c.rebuild();
+            } else {
+                c.update();
+            }
+        }
         updateBars();
-        dirty = false;
-        lastPaint = System.nanoTime();
     }
 
-    private void frame() {
-        dirty |= vm.refresh();
-        long now = System.nanoTime();
-        if (dirty && now - lastPaint >= 1_000_000_000L / REPAINTS_PER_SECOND) {
-            charts.values().forEach(MetricChart::update);
-            updateBars();
-            dirty = false;
-            lastPaint = now;
+    /** Whether every chart shows everything its runs hold (nothing waits for a frame). */
+    public boolean isSettled() {
+        return order.stream().noneMatch(c -> c.stale || c.behind || c.viewer.isDrawing()) && !barsDirty && !rowsDirty;
+    }
+
+    /**
+     * One frame: the view model takes the live runs' new rounds (O(new rounds)); then at most one piece of drawing
+     * work is done, in turn: rebuild or extend one metric chart (each at most {@link #REPAINTS_PER_SECOND} times a
+     * second), the shown bar chart, or the table rows (4 times a second).
+     */
+    private void tick(long now) {
+        if (vm.refresh(false)) {
+            order.forEach(c -> c.behind = true);
+            barsDirty = true;
+            rowsDirty = true;
+        }
+        long period = 1_000_000_000L / REPAINTS_PER_SECOND;
+        for (int k = 0; k < order.size() + 2; k++) {
+            int j = (turn + k) % (order.size() + 2);
+            boolean did = false;
+            if (j < order.size()) {
+                MetricChart c = order.get(j);
+                if (c.stale) {
+                    c.rebuild();
+                    did = true;
+                } else if (c.behind && now - c.lastPaint >= period) {
+                    c.update();
+                    did = true;
+                }
+                if (did) {
+                    c.lastPaint = now;
+                }
+            } else if (j == order.size()) {
+                if (barsDirty && now - lastBars >= period) {
+                    updateBars();
+                    lastBars = now;
+                    did = true;
+                }
+            } else if (rowsDirty && now - lastRows >= 250_000_000L) {
+                vm.syncRows();
+                rowsDirty = false;
+                lastRows = now;
+                did = true;
+            }
+            if (did) {
+                turn = j + 1;
+                return;
+            }
         }
     }
 
     // ------------------------------------------------------------------ building
-
-    private static ChartViewer viewer() {
-        ChartViewer v = new ChartViewer(null, false); // our own menu: Export… and Copy through the plot layer
-        v.setMinSize(0, 0);
-        v.setPrefSize(360, 240);
-        return v;
-    }
 
     private ToolBar toolBar() {
         ToolBar bar = new ToolBar();
@@ -303,13 +375,13 @@ public final class ChartsView {
     }
 
     /** A chart with a header: its name, extra controls, Export… and Copy (also in its context menu). */
-    private Node withBar(ChartViewer v, String name, java.util.function.Supplier<JFreeChart> chart, Node... extra) {
+    private Node withBar(ChartPane v, String name, java.util.function.Supplier<JFreeChart> chart, Node... extra) {
         Label title = new Label(Character.toUpperCase(name.charAt(0)) + name.substring(1));
         title.getStyleClass().add("chart-title");
         Region spring = new Region();
         HBox.setHgrow(spring, Priority.ALWAYS);
         Button export = new Button("Export\u2026");
-        export.setOnAction(e -> export(v, name));
+        export.setOnAction(e -> export(v, name, chart));
         Button copy = new Button("Copy");
         copy.setTooltip(new Tooltip("Copy as image"));
         copy.setOnAction(e -> copy(v));
@@ -323,7 +395,7 @@ public final class ChartsView {
         head.getChildren().addAll(spring, export, copy);
         ContextMenu menu = new ContextMenu();
         MenuItem ex = new MenuItem("Export\u2026");
-        ex.setOnAction(e -> export(v, name));
+        ex.setOnAction(e -> export(v, name, chart));
         MenuItem cp = new MenuItem("Copy as Image");
         cp.setOnAction(e -> copy(v));
         menu.getItems().addAll(ex, cp);
@@ -336,7 +408,6 @@ public final class ChartsView {
 
     private Node runTable() {
         table.setId("charts-run-table");
-        table.setItems(vm.rows());
         table.setColumnResizePolicy(TableView.UNCONSTRAINED_RESIZE_POLICY);
         TableColumn<ChartsViewModel.RunRow, Boolean> show = new TableColumn<>("Show");
         show.setCellValueFactory(c -> c.getValue().run().visibleProperty());
@@ -412,11 +483,20 @@ public final class ChartsView {
     // ------------------------------------------------------------------ per node and per link
 
     private void updateBars() {
+        barsDirty = false;
         Tab shown = tabs.getSelectionModel().getSelectedItem();
         if (shown == nodeTab) {
-            nodeViewer.setChart(nodeChart(vm.nodeBits()));
+            JFreeChart c = nodeChart(vm.nodeBits());
+            nodeChart = c;
+            if (c != null) {
+                nodeViewer.render(() -> c); // built here, drawn there, never changed again
+            }
         } else if (shown == linkTab) {
-            linkViewer.setChart(linkChart(vm.linkUse()));
+            JFreeChart c = linkChart(vm.linkUse());
+            linkChart = c;
+            if (c != null) {
+                linkViewer.render(() -> c);
+            }
         }
     }
 
@@ -436,7 +516,7 @@ public final class ChartsView {
             for (int i = 0; i < nb.bits().length; i++) {
                 ds.addValue(nb.bits()[i] / f, "bits", nb.ids().get(i));
             }
-            return barChart(ds, "Node", "Bits sent (" + unit + ")", nb.run());
+            return barChart(ds, "Node (" + nb.run() + ")", "Bits sent (" + unit + ")", null);
         }
         HistogramDataset h = new HistogramDataset();
         double[] v = new double[nb.bits().length];
@@ -453,7 +533,8 @@ public final class ChartsView {
         r.setSeriesPaint(0, PlotStyle.color(0).color());
         XYPlot p = new XYPlot(h, xa, ya, r);
         style(p);
-        return titled(new JFreeChart(null, font(11), p, false), nb.run());
+        xa.setLabel("Bits sent (" + unit + "), " + nb.run());
+        return titled(new JFreeChart(null, font(11), p, false), null);
     }
 
     /** The busiest links' utilisation, sorted, in percent. */
@@ -533,7 +614,7 @@ public final class ChartsView {
         return root.getScene() == null ? null : root.getScene().getWindow();
     }
 
-    private void export(ChartViewer v, String name) {
+    private void export(ChartPane v, String name, java.util.function.Supplier<JFreeChart> chart) {
         YMetric metric = null;
         for (MetricChart c : charts.values()) {
             if (c.viewer == v) {
@@ -548,26 +629,19 @@ public final class ChartsView {
         Consumer<String> done = p -> status.setText(p == null ? "exported " + req.file().getFileName() : p);
         if (y != null) {
             vm.exportInBackground(y, req.options(), req.file(), done);
-        } else if (v.getChart() != null) {
-            ExportDialog.writeChart(v.getChart(), req, done);
+        } else if (chart.get() != null) {
+            ExportDialog.writeChart(chart.get(), req, done);
         }
     }
 
-    /** Copies the chart as shown, at the viewer's size, to the clipboard as an image. */
-    void copy(ChartViewer v) {
-        JFreeChart c = v.getChart();
-        if (c == null) {
+    /** Copies the chart as shown (its image, at the pane's size) to the clipboard. */
+    void copy(ChartPane v) {
+        javafx.scene.image.Image img = v.image();
+        if (img == null) {
             return;
         }
-        int w = (int) Math.max(100, v.getWidth());
-        int h = (int) Math.max(80, v.getHeight());
-        BufferedImage img = new BufferedImage(w, h, BufferedImage.TYPE_INT_ARGB);
-        Graphics2D g = img.createGraphics();
-        g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-        c.draw(g, new Rectangle2D.Double(0, 0, w, h));
-        g.dispose();
         ClipboardContent content = new ClipboardContent();
-        content.putImage(SwingFXUtils.toFXImage(img, null));
+        content.putImage(img);
         Clipboard.getSystemClipboard().setContent(content);
         status.setText("chart copied");
     }

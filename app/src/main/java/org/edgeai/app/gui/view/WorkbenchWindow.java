@@ -99,7 +99,7 @@ public final class WorkbenchWindow {
         viewNodes.put(ViewId.SETTINGS, new SettingsView(vm.settings()).node());
         viewNodes.put(ViewId.SPECTRUM, spectrumView.node());
         viewNodes.put(ViewId.CONSOLE, new ConsoleView(vm.console()).node());
-        this.chartsView = new ChartsView(vm.charts(), vm.runSession());
+        this.chartsView = new ChartsView(vm.charts());
         chartsView.setOnCompare(() -> openCompare());
         viewNodes.put(ViewId.CHARTS, chartsView.node());
         viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());

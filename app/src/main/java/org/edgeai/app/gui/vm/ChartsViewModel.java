@@ -83,7 +83,7 @@ public final class ChartsViewModel {
         this.session = Objects.requireNonNull(session, "session");
         this.executors = Objects.requireNonNull(executors, "executors");
         for (YMetric m : METRICS) {
-            BooleanProperty p = new SimpleBooleanProperty(m == YMetric.CONSENSUS_ERROR);
+            BooleanProperty p = new SimpleBooleanProperty(false);
             p.addListener((o, a, b) -> bumpStructure());
             logY.put(m, p);
         }
@@ -111,7 +111,7 @@ public final class ChartsViewModel {
         return xAxis;
     }
 
-    /** Whether metric {@code m}'s chart has a logarithmic y axis (consensus error starts logarithmic). */
+    /** Whether metric {@code m}'s chart has a logarithmic y axis (all start linear: a log axis leaves out zeros, such as round 0's consensus error). */
     public BooleanProperty logYProperty(YMetric m) {
         BooleanProperty p = logY.get(m);
         if (p == null) {
@@ -344,30 +344,48 @@ public final class ChartsViewModel {
      * Copies the rounds the live runs finished since the last call into their lines and updates their table rows.
      * O(new rounds + runs). JavaFX thread, once a frame.
      *
-     * @return whether anything changed
+     * @return whether points were added
      */
     public boolean refresh() {
+        return refresh(true);
+    }
+
+    /**
+     * {@link #refresh()}, with the table rows of changed runs replaced only when {@code syncRows} (a view replaces
+     * rows a few times a second, {@link #syncRows()}, since a table lays itself out again on every change).
+     */
+    public boolean refresh(boolean syncRows) {
         boolean added = false;
-        for (int i = 0; i < runs.size(); i++) {
-            ChartRun c = runs.get(i);
+        for (ChartRun c : runs) {
             if (c.live == null) {
                 continue;
             }
             boolean grew = c.pull();
             LiveRun.State st = c.live.state();
-            boolean stateChanged = st != c.lastState;
-            c.lastState = st;
-            if (grew || stateChanged) {
-                if (i < rows.size()) {
-                    rows.set(i, c.row());
-                }
+            if (grew || st != c.lastState) {
+                c.rowDirty = true;
             }
+            c.lastState = st;
             added |= grew;
+        }
+        if (syncRows) {
+            syncRows();
         }
         if (added) {
             revision.set(revision.get() + 1);
         }
         return added;
+    }
+
+    /** Replaces the table rows of the runs that changed since the last call. O(runs). */
+    public void syncRows() {
+        for (int i = 0; i < runs.size() && i < rows.size(); i++) {
+            ChartRun c = runs.get(i);
+            if (c.rowDirty) {
+                c.rowDirty = false;
+                rows.set(i, c.row());
+            }
+        }
     }
 
     // ------------------------------------------------------------------ what the charts and exports draw
@@ -508,6 +526,7 @@ public final class ChartsViewModel {
         private int size;
         private int consumed; // recording rounds copied
         private LiveRun.State lastState;
+        private boolean rowDirty;
         private String fingerprint = "";
         private String status = "";
         // link use (live runs): lazily built link lookup and running sums
