@@ -52,6 +52,7 @@ public final class LiveRun {
     private volatile Throwable failure;
     private State state = State.RUNNING; // as the JavaFX thread last saw it
     private java.util.Map<String, Double> initialMetrics; // metrics.csv's row 0, once read
+    private boolean initialMissing; // the run ended without a readable row 0: do not look again
     private Thread thread;
 
     /**
@@ -177,13 +178,15 @@ public final class LiveRun {
     /**
      * The initial state's metrics (row 0 of {@code metrics.csv}: the values before the first round, at time 0 and
      * 0 bits), by metric name in the file's column order, an empty cell left out; or null while that row cannot be
-     * read yet (before the engine has finished its first round, or when the run failed before writing it). Read
+     * read yet (before the engine has finished its first round), or ever (the run failed before writing it). Read
      * from the run's own file once and then kept: the engine does not report round 0 to observers, and reading the
      * file gives exactly the values {@code plot} reads. A few hundred bytes; JavaFX thread.
      */
     public java.util.Map<String, Double> initialMetrics() {
-        if (initialMetrics == null && (roundsRun > 0 || finished)) {
+        if (initialMetrics == null && !initialMissing && (roundsRun > 0 || finished)) {
+            boolean ended = finished; // read first: after the end the file no longer changes
             initialMetrics = readRow0(dir.resolve(ExperimentRunner.METRICS));
+            initialMissing = initialMetrics == null && ended; // e.g. the algorithm refused the topology: no file
         }
         return initialMetrics;
     }

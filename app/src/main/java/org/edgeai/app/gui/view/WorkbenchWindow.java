@@ -274,15 +274,24 @@ public final class WorkbenchWindow {
         return chartsView;
     }
 
-    /** Opens the Compare dialog on the active experiment (Run > Compare…); returns it, or null without one. */
-    public CompareDialog openCompare() {
+    /**
+     * Opens the Compare dialog on the active experiment (Run &gt; Compare…) once the comparison is prepared in the
+     * background; the future completes with the dialog shown, or null without an experiment or on a problem (in
+     * the Console).
+     */
+    public java.util.concurrent.CompletableFuture<CompareDialog> openCompare() {
+        java.util.concurrent.CompletableFuture<CompareDialog> f = new java.util.concurrent.CompletableFuture<>();
         if (ed() == null) {
             vm.console().warn("Compare: open an experiment first");
-            return null;
+            f.complete(null);
+            return f;
         }
-        CompareDialog d = new CompareDialog(stage, vm.compare(ed()));
-        d.show();
-        return d;
+        vm.compare(ed(), c -> {
+            CompareDialog d = new CompareDialog(stage, c);
+            d.show();
+            f.complete(d);
+        }, e -> f.complete(null));
+        return f;
     }
 
     public EditorArea editorArea() {

@@ -632,15 +632,20 @@ public final class ChartsViewModel {
             boolean grew = false;
             if (size == 0) {
                 Map<String, Double> row0 = live.initialMetrics();
-                if (row0 == null) {
+                if (row0 == null && live.state() == LiveRun.State.RUNNING) {
                     return false; // the rounds wait for row 0, so lines stay in round order
                 }
-                append(0, 0, 0, value(row0, YMetric.LOSS), value(row0, YMetric.ACCURACY),
-                        value(row0, YMetric.CONSENSUS_ERROR));
-                grew = true;
+                if (row0 != null) {
+                    append(0, 0, 0, value(row0, YMetric.LOSS), value(row0, YMetric.ACCURACY),
+                            value(row0, YMetric.CONSENSUS_ERROR));
+                    grew = true;
+                } // else the run ended without a readable row 0: its rounds alone
             }
             List<RoundMetrics> rs = live.recording().rounds();
             int n = rs.size();
+            if (size == 0 && n == 0) {
+                return grew;
+            }
             for (int i = consumed; i < n; i++) {
                 RoundMetrics m = rs.get(i);
                 // the time as metrics.csv writes it (whole nanoseconds), so screen, export and `plot` agree

@@ -180,27 +180,32 @@ public final class WorkbenchViewModel {
     }
 
     /**
-     * A comparison of the settings of {@code ed}'s experiment: its sweep folder is the next free
-     * {@code <home>/compare/compare-NNN}; the experiment is its saved file when it has one without unsaved changes,
-     * else a copy saved into that folder. Runs with the built-in providers ({@code Workspace.standard()}).
-     *
-     * @throws IllegalArgumentException when the experiment cannot be written or read
+     * Prepares a comparison of the settings of {@code ed}'s experiment in the background and hands it to {@code ok}
+     * on the JavaFX thread (or the problem to {@code failed}, also logged in the Console). Its sweep folder is the
+     * next free {@code <home>/compare/compare-NNN}; the experiment is its saved file when it has one without unsaved
+     * changes, else a copy of the document saved into that folder. Runs with the built-in providers
+     * ({@code Workspace.standard()}).
      */
-    public CompareViewModel compare(TopologyEditorViewModel ed) {
+    public void compare(TopologyEditorViewModel ed, Consumer<CompareViewModel> ok, Consumer<Exception> failed) {
+        org.edgeai.app.gui.doc.EditorDocumentData snapshot = ed.document().snapshot();
+        Path saved = ed.document().isDirty() ? null : ed.document().path();
+        runTask("Preparing the comparison", () -> compareFor(snapshot, saved), ok, e -> {
+            console.error("Compare: " + e.getMessage());
+            failed.accept(e);
+        });
+    }
+
+    private CompareViewModel compareFor(org.edgeai.app.gui.doc.EditorDocumentData snapshot, Path saved) throws java.io.IOException {
         Path root = home.dir().resolve("compare");
         Path dir = root.resolve("compare-001");
         for (int i = 2; Files.exists(dir); i++) {
             dir = root.resolve(String.format(java.util.Locale.ROOT, "compare-%03d", i));
         }
-        Path file = ed.document().path();
-        if (file == null || ed.document().isDirty()) {
+        Files.createDirectories(dir);
+        Path file = saved;
+        if (file == null) {
             file = dir.resolve("experiment.json");
-            try {
-                Files.createDirectories(dir);
-                services.documents().save(ed.document().snapshot(), file);
-            } catch (java.io.IOException e) {
-                throw new IllegalArgumentException("cannot write " + file + ": " + e.getMessage(), e);
-            }
+            services.documents().save(snapshot, file);
         }
         return new CompareViewModel(file, org.edgeai.app.cli.Workspace.standard().registries(), executors, charts, dir);
     }

@@ -92,7 +92,17 @@ class ChartsGuiTest {
             return null;
         });
         WaitForAsyncUtils.waitForFxEvents();
+        // the Compare dialog and its progress view, once
+        CompareDialog d = fx(() -> wb.window().openCompare()).get(60, TimeUnit.SECONDS);
+        int before = fx(() -> wb.viewModel().charts().runs().size());
         fx(() -> {
+            d.viewModel().axes().get(0).pathProperty().set("run.rounds");
+            d.viewModel().axes().get(0).valuesProperty().set("1");
+            return d.start();
+        });
+        waitUntil(() -> fx(() -> wb.viewModel().charts().runs().size() == before + 1 && v.isSettled()));
+        fx(() -> {
+            d.stage().hide();
             wb.window().stage().hide();
             return null;
         });
@@ -291,5 +301,34 @@ class ChartsGuiTest {
         assertEquals(2, (int) fx(() -> wb.viewModel().runSession().runs().size()));
         assertNull(fx(() -> charts.runs().stream().filter(c -> c.label().equals("erdos-renyi-20")).findFirst().orElse(null)));
         assertNotNull(fx(() -> v.chart(YMetric.LOSS)));
+    }
+
+    @Test
+    void compareRunsASweepInTheBackgroundAndOverlaysItsRuns() throws Exception {
+        Workbench wb = openWatched();
+        ChartsView v = wb.window().chartsView();
+        ChartsViewModel charts = wb.viewModel().charts();
+        assertNotNull(wb.viewModel().active(), "the default sample is open");
+        watchdog.pause(); // a new top-level window is built (excluded, as in WorkbenchGuiTest)
+        CompareDialog d = fx(() -> wb.window().openCompare()).get(60, TimeUnit.SECONDS);
+        assertNotNull(d);
+        WaitForAsyncUtils.waitForFxEvents();
+        watchdog.resume();
+        watchdog.phase("choose the grid");
+        fx(() -> {
+            d.viewModel().axes().get(0).pathProperty().set("run.rounds");
+            return null;
+        });
+        robot.clickOn("#compare-values-1").eraseText(40).write("1, 2");
+        WaitForAsyncUtils.waitForFxEvents();
+        assertTrue(d.viewModel().summaryProperty().get().startsWith("2 runs"), d.viewModel().summaryProperty().get());
+        watchdog.phase("run the sweep");
+        robot.clickOn("#compare-run");
+        waitUntil(() -> fx(() -> charts.runs().size() == 2 && v.isSettled()));
+        assertEquals(List.of("rounds=1", "rounds=2"), fx(() -> v.chart(YMetric.LOSS).snapshot().series().stream()
+                .map(s -> s.label()).toList()));
+        assertEquals(List.of(2, 3), points(v, YMetric.LOSS), "round 0 and the rounds of each point");
+        assertTrue(Files.isRegularFile(d.viewModel().sweepDir().resolve("index.csv")));
+        assertTrue(fx(() -> robot.lookup("#compare-result").queryLabeled().getText()).startsWith("2 runs added"));
     }
 }
