@@ -138,11 +138,16 @@ final class PlotCommand implements Callable<Integer> {
                         Math.round(options.effectiveWidthIn() * options.dpi()),
                         Math.round(options.effectiveHeightIn() * options.dpi()), options.dpi()));
             } else if (format != org.edgeai.app.plot.ChartExport.Format.CSV) {
-                sb.append(String.format(Locale.ROOT, ", %.4g x %.4g in", options.effectiveWidthIn(), options.effectiveHeightIn()));
+                sb.append(", ").append(inches(options.effectiveWidthIn())).append(" x ").append(inches(options.effectiveHeightIn()))
+                        .append(" in");
             }
             c.spec.commandLine().getOut().println(sb);
             c.spec.commandLine().getOut().flush();
             return 0;
+        }
+
+        private static String inches(double v) {
+            return new java.math.BigDecimal(v).setScale(3, java.math.RoundingMode.HALF_EVEN).stripTrailingZeros().toPlainString();
         }
     }
 }

@@ -19,8 +19,8 @@ import picocli.CommandLine.Command;
         versionProvider = VersionProvider.class,
         description = {"Edge AI Workbench: visual experiments on communication-efficient edge AI.",
                 "Without a command, opens the workbench window on the default sample (or on FILE)."},
-        subcommands = {RunCommand.class, TopologyCommand.class, ModelCommand.class, PipelineCommand.class, SplitCommand.class,
-                BenchCommand.class, PlotCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {RunCommand.class, SweepCommand.class, PlotCommand.class, TopologyCommand.class, ModelCommand.class,
+                PipelineCommand.class, SplitCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class WorkbenchCli implements Runnable {
 
     public static final int USER_ERROR = 2;

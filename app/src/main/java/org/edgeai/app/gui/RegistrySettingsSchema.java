@@ -35,6 +35,16 @@ public final class RegistrySettingsSchema implements SettingsSchema {
                 ProviderRegistry.load("compressor", CompressorProvider.class, loader));
     }
 
+    /** The algorithms the form lists (the same registry a run uses). */
+    public ProviderRegistry<AlgorithmProvider> algorithms() {
+        return algorithms;
+    }
+
+    /** The compressors the form lists (the same registry a run uses). */
+    public ProviderRegistry<CompressorProvider> compressors() {
+        return compressors;
+    }
+
     /** Algorithm and compressor plugins that were found but disabled. */
     public List<String> failures() {
         List<String> f = new ArrayList<>(algorithms.failures());

@@ -37,6 +37,23 @@ public record WorkbenchServices(DocumentStore documents, TopologyExchange exchan
                 RegistrySettingsSchema.load(loader), new BundledSamples(documents, generators.registry()));
     }
 
+    /**
+     * The registries a run needs ({@code RunPlan.of}): the generators of {@link #generators()} and the algorithms
+     * and compressors of the settings form when it is a {@link RegistrySettingsSchema} (so the form and the run
+     * agree), else those found with ServiceLoader on this class's loader, as the command line's {@code Workspace}
+     * finds them.
+     */
+    public org.edgeai.model.run.RunRegistries runRegistries() {
+        if (settings instanceof RegistrySettingsSchema r) {
+            return new org.edgeai.model.run.RunRegistries(generators.registry(), r.algorithms(), r.compressors());
+        }
+        ClassLoader l = WorkbenchServices.class.getClassLoader();
+        return new org.edgeai.model.run.RunRegistries(generators.registry(),
+                org.edgeai.model.spi.ProviderRegistry.load("algorithm", org.edgeai.model.engine.AlgorithmProvider.class, l),
+                org.edgeai.model.spi.ProviderRegistry.load("compressor",
+                        org.edgeai.model.learning.compress.CompressorProvider.class, l));
+    }
+
     /** Plugins found but disabled (they threw while loading or describing themselves), one line each. */
     public java.util.List<String> pluginFailures() {
         java.util.List<String> f = new java.util.ArrayList<>(generators.failures());

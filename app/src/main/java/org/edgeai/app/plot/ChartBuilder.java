@@ -22,9 +22,6 @@ public final class ChartBuilder {
         for (PlotSeries s : shown.series()) {
             c.addLine(s);
         }
-        if (shown.series().isEmpty()) {
-            c.snapshot(); // nothing to add; the axis label keeps its unit-less form
-        }
         return c;
     }
 

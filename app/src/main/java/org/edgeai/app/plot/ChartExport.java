@@ -182,18 +182,18 @@ public final class ChartExport {
         if (epoch != null && epoch.matches("\\d{1,12}")) {
             when = Instant.ofEpochSecond(Long.parseLong(epoch));
         }
-        String fixed = "D:" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(when)
-                + "+00'00'";
-        byte[] marker = "(D:".getBytes(StandardCharsets.US_ASCII);
+        String digits = "D:" + DateTimeFormatter.ofPattern("yyyyMMddHHmmss", Locale.ROOT).withZone(ZoneOffset.UTC).format(when);
         byte[] out = pdf.clone();
-        for (int i = 0; i + marker.length < out.length; i++) {
+        for (int i = 0; i + 3 < out.length; i++) {
             if (out[i] == '(' && out[i + 1] == 'D' && out[i + 2] == ':') {
                 int end = i + 1;
                 while (end < out.length && out[end] != ')') {
                     end++;
                 }
-                if (end - (i + 1) == fixed.length()) {
-                    byte[] f = fixed.getBytes(StandardCharsets.US_ASCII);
+                int len = end - (i + 1);
+                int tz = len - digits.length();
+                if (tz >= 0 && tz <= 7) { // the zone part in the room the original left: +00'00' or a prefix of it
+                    byte[] f = (digits + "+00'00'".substring(0, tz)).getBytes(StandardCharsets.US_ASCII);
                     System.arraycopy(f, 0, out, i + 1, f.length);
                 }
                 i = end;

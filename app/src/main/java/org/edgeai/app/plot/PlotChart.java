@@ -343,12 +343,8 @@ public final class PlotChart {
             }
         }
         BitUnit u = BitUnit.forMax(max);
-        if (u.factor != xFormat.factor || plot.getDomainAxis().getLabel() == null) {
-            xFormat.factor = u.factor;
-            plot.getDomainAxis().setLabel(x.axisLabel() + " (" + u.symbol + ")");
-        } else {
-            plot.getDomainAxis().setLabel(x.axisLabel() + " (" + u.symbol + ")");
-        }
+        xFormat.factor = u.factor;
+        plot.getDomainAxis().setLabel(x.axisLabel() + " (" + u.symbol + ")");
     }
 
     /** The x axis label with its unit for data whose largest |x| is {@code maxX}. */

@@ -7,7 +7,7 @@ import org.edgeai.model.pipeline.layers.ModelProfile;
 import org.edgeai.model.pipeline.partition.CostModel;
 import org.edgeai.model.pipeline.partition.Partition;
 import org.edgeai.model.pipeline.partition.Partitioners;
-import org.edgeai.model.pipeline.schedule.EventPipelineNetwork;
+import org.edgeai.model.pipeline.schedule.EnginePipelineNetwork;
 import org.edgeai.model.pipeline.schedule.PipelineNetwork;
 import org.edgeai.model.pipeline.schedule.PipelineSimulator;
 import org.edgeai.model.pipeline.schedule.ScheduleResult;
@@ -31,7 +31,7 @@ public final class PipelineRunner {
      *                       stages than layers, ...), naming the JSON path under {@code pipeline}
      */
     public static PipelineResult run(PipelineSpec spec, Topology topology) {
-        return run(spec, topology, new EventPipelineNetwork(topology));
+        return run(spec, topology, new EnginePipelineNetwork(topology));
     }
 
     /** As {@link #run(PipelineSpec, Topology)} on a given (fresh) network, e.g. one with ideal links. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -18,12 +19,19 @@ import org.edgeai.app.gui.DeviceType;
 import org.edgeai.app.gui.doc.EditorDocument;
 import org.edgeai.app.gui.doc.EditorDocumentData;
 import org.edgeai.app.gui.doc.ExperimentSettings;
+import org.edgeai.app.gui.run.RunRecording;
 import org.edgeai.app.gui.view.PaletteDrag;
 import org.edgeai.app.gui.view.TopologyCanvasView;
+import org.edgeai.app.gui.vm.AnimationOptions;
 import org.edgeai.app.gui.vm.ConsoleViewModel;
+import org.edgeai.app.gui.vm.RunSession;
 import org.edgeai.app.gui.vm.TopologyClipboard;
 import org.edgeai.app.gui.vm.TopologyEditorViewModel;
 import org.edgeai.app.gui.vm.UiExecutors;
+import org.edgeai.model.engine.core.MessageKind;
+import org.edgeai.model.engine.trace.RoundMetrics;
+import org.edgeai.model.engine.trace.SimEvent;
+import org.edgeai.model.topology.IndexedGraph;
 import org.edgeai.model.topology.Link;
 import org.edgeai.model.topology.Node;
 import org.edgeai.model.topology.NodeKind;
@@ -71,12 +79,177 @@ public final class CanvasBench {
         }
     }
 
+    /**
+     * {@code CanvasBench [nodes links frames]} pans the static topology; {@code CanvasBench animate [nodes links frames
+     * inFlight]} plays a synthetic run (see {@link #animate}).
+     */
     public static void main(String[] args) throws Exception {
-        int nodes = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
-        int links = args.length > 1 ? Integer.parseInt(args[1]) : 5000;
-        int frames = args.length > 2 ? Integer.parseInt(args[2]) : 300;
-        System.out.println(run(nodes, links, frames, 42));
+        boolean animate = args.length > 0 && args[0].equals("animate");
+        int o = animate ? 1 : 0;
+        int nodes = args.length > o ? Integer.parseInt(args[o]) : 1000;
+        int links = args.length > o + 1 ? Integer.parseInt(args[o + 1]) : 5000;
+        int frames = args.length > o + 2 ? Integer.parseInt(args[o + 2]) : 300;
+        if (animate) {
+            int inFlight = args.length > o + 3 ? Integer.parseInt(args[o + 3]) : 10_000;
+            System.out.println(animate(nodes, links, inFlight, frames, 42));
+        } else {
+            System.out.println(run(nodes, links, frames, 42));
+        }
         Platform.exit();
+    }
+
+    /**
+     * Figures of the animated benchmark, ms per shown frame (median and 95th percentile): the raster thread's
+     * work, the JavaFX thread's (overlay snapshot plus upload and legends), and the time between frames.
+     */
+    public record AnimatedResult(int nodes, int links, int frames, double meanInFlight, double medianRasterMs, double p95RasterMs,
+                                 double medianFxMs, double p95FxMs, double medianFrameMs, double p95FrameMs, String pipeline,
+                                 boolean throttled) {
+        public double fps() {
+            return 1000 / medianFrameMs;
+        }
+
+        @Override
+        public String toString() {
+            return String.format(Locale.ROOT, "canvas animation %d nodes, %d links, %.0f transfers in flight on average, "
+                            + "%d frames, cursor moving every frame (%s%s): frame median %.2f ms (p95 %.2f) = %.1f frames/s; "
+                            + "raster (background) median %.2f ms (p95 %.2f); JavaFX thread (overlay + present) median "
+                            + "%.2f ms (p95 %.2f)", nodes, links, meanInFlight, frames, pipeline,
+                    throttled ? ", pulses throttled to 60 Hz" : "", medianFrameMs, p95FrameMs, fps(), medianRasterMs,
+                    p95RasterMs, medianFxMs, p95FxMs);
+        }
+    }
+
+    /**
+     * Plays a synthetic recording on the benchmark graph: transfers on random links, each queued for a while one
+     * time in ten, 1 to 3 s from sending to arrival, queued at a rate that keeps about {@code inFlight} of them alive;
+     * every node computing 70% of the time; a round every 4 s with per-node snapshots (some nodes dropped or
+     * straggling). Nodes are coloured by local loss and links by bits in flight (every overlay layer on). The
+     * cursor moves by 20 ms of virtual time every pulse. 60 warm-up frames, then {@code frames} measured ones.
+     */
+    public static AnimatedResult animate(int nodes, int links, int inFlight, int frames, long seed) throws Exception {
+        if (nodes < 2 || links < 1 || links > (long) nodes * (nodes - 1) / 2 || frames < 1 || inFlight < 1) {
+            throw new IllegalArgumentException("CanvasBench.animate: need nodes >= 2, 1 <= links <= n(n-1)/2, frames >= 1, "
+                    + "inFlight >= 1; got " + nodes + ", " + links + ", " + frames + ", " + inFlight);
+        }
+        boolean throttled = !startToolkit();
+        Topology t = graph(nodes, links, seed);
+        double span = 40;
+        RunRecording rec = syntheticRun(t, inFlight, span, seed);
+        int warmup = 60;
+        CompletableFuture<AnimatedResult> result = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            EditorDocument doc = new EditorDocument(new EditorDocumentData(ExperimentSettings.defaults("bench"), t), null);
+            TopologyEditorViewModel vm = new TopologyEditorViewModel(doc, UiExecutors.synchronous(), new ConsoleViewModel(),
+                    new TopologyClipboard());
+            TopologyCanvasView canvas = new TopologyCanvasView(vm, new PaletteDrag());
+            RunSession session = new RunSession();
+            AnimationOptions options = new AnimationOptions();
+            // Every layer on by default; -Dbench.nodeColour / -Dbench.linkLoad pick others (NONE, OFF, ...).
+            options.nodeColourProperty().set(AnimationOptions.NodeColour.valueOf(System.getProperty("bench.nodeColour", "LOCAL_LOSS")));
+            options.linkLoadProperty().set(AnimationOptions.LinkLoad.valueOf(System.getProperty("bench.linkLoad", "COLOUR")));
+            canvas.attachRun(session, options);
+            session.showRecording(rec, vm);
+            session.pause();
+            Stage stage = new Stage();
+            stage.setScene(new Scene(canvas, 1280, 800));
+            stage.show();
+            canvas.fit();
+            double[] raster = new double[frames];
+            double[] fxMs = new double[frames];
+            double[] frame = new double[frames];
+            double[] alive = new double[frames];
+            new AnimationTimer() {
+                private long seen = canvas.framesPresented();
+                private long last;
+                private int k = -warmup;
+                private double cursor = span * 0.25;
+
+                @Override
+                public void handle(long now) {
+                    cursor += 0.02;
+                    if (cursor > span * 0.75) {
+                        cursor = span * 0.25;
+                    }
+                    session.seek(cursor);
+                    long shown = canvas.framesPresented();
+                    if (shown == seen) {
+                        return;
+                    }
+                    seen = shown;
+                    long tn = System.nanoTime();
+                    if (k >= 0) {
+                        frame[k] = (tn - last) / 1e6;
+                        raster[k] = canvas.lastRasterMillis();
+                        fxMs[k] = canvas.lastPresentMillis() + canvas.lastPrepareMillis();
+                        int[] c = {0};
+                        rec.forEachHopAt(cursor, (h, p) -> c[0]++);
+                        alive[k] = c[0];
+                    }
+                    last = tn;
+                    if (++k >= frames) {
+                        stop();
+                        stage.hide();
+                        result.complete(new AnimatedResult(nodes, links, frames, Arrays.stream(alive).average().orElse(0),
+                                percentile(raster, 0.5), percentile(raster, 0.95), percentile(fxMs, 0.5),
+                                percentile(fxMs, 0.95), percentile(frame, 0.5), percentile(frame, 0.95),
+                                com.sun.prism.GraphicsPipeline.getPipeline() == null ? "?"
+                                        : com.sun.prism.GraphicsPipeline.getPipeline().getClass().getSimpleName(), throttled));
+                    }
+                }
+            }.start();
+        });
+        return result.get(10, TimeUnit.MINUTES);
+    }
+
+    /**
+     * A synthetic recording over {@code t}'s nodes and links lasting {@code span} virtual seconds, with about
+     * {@code inFlight} transfers alive at any time in its middle (see {@link #animate}). Seeded.
+     */
+    public static RunRecording syntheticRun(Topology t, int inFlight, double span, long seed) {
+        Random r = new Random(seed);
+        IndexedGraph g = t.indexed();
+        int n = g.nodeCount();
+        int m = g.linkCount();
+        RunRecording rec = new RunRecording(n, m);
+        double meanLife = 2.1; // 10% wait 0..1 s, then 1..3 s on the way
+        int hops = (int) Math.round(inFlight * span / meanLife);
+        MessageKind[] kinds = MessageKind.values();
+        double q = 0;
+        for (int i = 0; i < hops; i++) {
+            q += r.nextDouble() * 2 * span / hops;
+            int e = r.nextInt(m);
+            boolean fwd = r.nextBoolean();
+            int src = fwd ? g.linkSource(e) : g.linkTarget(e);
+            int dst = fwd ? g.linkTarget(e) : g.linkSource(e);
+            double send = q + (r.nextInt(10) == 0 ? r.nextDouble() : 0);
+            double arrive = send + 1 + 2 * r.nextDouble();
+            long bits = (long) Math.pow(10, 2 + 7 * r.nextDouble());
+            rec.add(new SimEvent.HopStarted((int) (q / 4), kinds[r.nextInt(kinds.length)], src, dst, bits, q, send, arrive, i));
+        }
+        for (int v = 0; v < n; v++) {
+            double c = r.nextDouble();
+            while (c < span) {
+                double len = 0.3 + 0.4 * r.nextDouble();
+                rec.add(new SimEvent.ComputeStarted(v, (int) (c / 4), 1e9, c, c + len));
+                c += len / 0.7;
+            }
+        }
+        for (int round = 1; round * 4.0 <= span; round++) {
+            rec.add(new SimEvent.RoundFinished(new RoundMetrics(round - 1, round * 4.0, n, 0, n, 0, 0, Map.of("loss", 1.0 / round))));
+            double[] dist = new double[n];
+            double[] loss = new double[n];
+            boolean[] dropped = new boolean[n];
+            boolean[] slow = new boolean[n];
+            for (int v = 0; v < n; v++) {
+                dist[v] = r.nextDouble() / round;
+                loss[v] = 2.3 / round + 0.2 * r.nextGaussian();
+                dropped[v] = r.nextInt(50) == 0;
+                slow[v] = r.nextInt(20) == 0;
+            }
+            rec.addSnapshot(new RunRecording.NodeSnapshot(round, dist, loss, dropped, slow));
+        }
+        return rec;
     }
 
     /**

@@ -38,6 +38,9 @@ public final class EditorDocument {
     private final ReadOnlyStringWrapper undoName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper redoName = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper title = new ReadOnlyStringWrapper();
+    private final ReadOnlyBooleanWrapper locked = new ReadOnlyBooleanWrapper(false);
+    private String lockReason = "";
+    private final java.util.List<Consumer<String>> refusalListeners = new java.util.ArrayList<>();
 
     /**
      * @param data the content (its topology becomes the live one, not copied)
@@ -73,6 +76,9 @@ public final class EditorDocument {
      * @throws IllegalArgumentException from {@code change}; the document is then unchanged
      */
     public TopologyEdit edit(String name, Consumer<Topology> change) {
+        if (!checkUnlocked(name)) {
+            return null;
+        }
         TopologyEdit e = TopologyEdit.of(name, topology, change);
         undo.push(e);
         return e;
@@ -83,12 +89,15 @@ public final class EditorDocument {
         if (e != null && e.target() != topology) {
             throw new IllegalArgumentException("edit '" + e.name() + "' belongs to another document");
         }
+        if (e != null && !checkUnlocked(e.name())) {
+            return;
+        }
         undo.push(e);
     }
 
     /** Replaces the settings as one undoable edit (nothing happens when they are equal). */
     public void editSettings(String name, ExperimentSettings next) {
-        if (!next.equals(settings.get())) {
+        if (!next.equals(settings.get()) && checkUnlocked(name)) {
             undo.push(new SettingsEdit(name, this, settings.get(), next));
         }
     }
@@ -98,12 +107,69 @@ public final class EditorDocument {
         updateTitle();
     }
 
+    /** Undoes the last edit (refused, with a message to the refusal listeners, while {@link #isLocked() locked}). */
     public void undo() {
-        undo.undo();
+        if (checkUnlocked("Undo " + undo.undoName())) {
+            undo.undo();
+        }
     }
 
+    /** Redoes the next edit (refused while {@link #isLocked() locked}). */
     public void redo() {
-        undo.redo();
+        if (checkUnlocked("Redo " + undo.redoName())) {
+            undo.redo();
+        }
+    }
+
+    // ------------------------------------------------------------------ lock (edits refused during a run)
+
+    /**
+     * Whether edits are refused: while an experiment of this document runs, its topology and settings must not
+     * change under the engine. Every change goes through {@link #edit}, {@link #apply}, {@link #editSettings},
+     * {@link #undo} or {@link #redo}, which are the one guard: while locked they change nothing and tell the
+     * {@link #addRefusalListener refusal listeners} once. Saving is not an edit and stays allowed.
+     */
+    public ReadOnlyBooleanProperty lockedProperty() {
+        return locked.getReadOnlyProperty();
+    }
+
+    public boolean isLocked() {
+        return locked.get();
+    }
+
+    /**
+     * Locks or unlocks the document.
+     *
+     * @param reason why, shown in the refusal message (e.g. "the experiment is running"); ignored when unlocking
+     */
+    public void setLocked(boolean on, String reason) {
+        lockReason = on ? Objects.toString(reason, "") : "";
+        locked.set(on);
+    }
+
+    /** Called with a one-line message each time an edit is refused because the document is locked. */
+    public void addRefusalListener(Consumer<String> l) {
+        refusalListeners.add(Objects.requireNonNull(l));
+    }
+
+    /**
+     * The guard of every editing command: true when the document may change; otherwise tells the refusal
+     * listeners (once per call) and returns false.
+     *
+     * @param action what the user tried, e.g. "Add phone n3"
+     */
+    public boolean checkUnlocked(String action) {
+        if (!locked.get()) {
+            return true;
+        }
+        String what = action == null || action.isBlank() ? "edit" : action.strip();
+        String msg = "Cannot " + Character.toLowerCase(what.charAt(0)) + what.substring(1) + ": " + title()
+                .replaceFirst("\\*$", "") + " is locked while " + (lockReason.isEmpty() ? "it is in use" : lockReason)
+                + " (cancel the run or wait for its end)";
+        for (Consumer<String> l : java.util.List.copyOf(refusalListeners)) {
+            l.accept(msg);
+        }
+        return false;
     }
 
     /** Number of edits that can be undone (for tests and the status bar). */

@@ -46,7 +46,7 @@ public final class Perspectives {
             case PIPELINE -> new Perspective(PIPELINE, "Pipeline", 0.15, 0.22, 0.45)
                     .add(StackPosition.LEFT, ViewId.EXPLORER)
                     .add(StackPosition.RIGHT, ViewId.PROPERTIES, ViewId.SETTINGS)
-                    .add(StackPosition.BOTTOM, ViewId.TIMELINE, ViewId.MODEL, ViewId.CONSOLE)
+                    .add(StackPosition.BOTTOM, ViewId.TIMELINE, ViewId.SPLIT, ViewId.MODEL, ViewId.CONSOLE)
                     .withSelected(ViewId.TIMELINE);
             case TEACH -> new Perspective(TEACH, "Teach", 0.15, 0.22, 0.25)
                     .add(StackPosition.LEFT, ViewId.PALETTE)
@@ -71,7 +71,7 @@ public final class Perspectives {
         return switch (v) {
             case PALETTE, EXPLORER -> StackPosition.LEFT;
             case PROPERTIES, OUTLINE, SETTINGS, SPECTRUM -> StackPosition.RIGHT;
-            case CONSOLE, CHARTS, TIMELINE, MODEL -> StackPosition.BOTTOM;
+            case CONSOLE, CHARTS, TIMELINE, MODEL, SPLIT -> StackPosition.BOTTOM;
         };
     }
 }

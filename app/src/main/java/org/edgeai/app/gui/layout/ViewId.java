@@ -18,7 +18,8 @@ public enum ViewId {
     CONSOLE("Console"),
     CHARTS("Charts"),
     TIMELINE("Timeline"),
-    MODEL("Model");
+    MODEL("Model"),
+    SPLIT("Split inference");
 
     private final String title;
 

@@ -27,6 +27,7 @@ public final class EditorArea {
     private CanvasTheme theme = CanvasTheme.LIGHT;
     private double presentation = 1;
     private int counter;
+    private final org.edgeai.app.gui.vm.AnimationOptions animation = new org.edgeai.app.gui.vm.AnimationOptions();
 
     public EditorArea(WorkbenchViewModel vm, PaletteDrag drag) {
         this.vm = vm;
@@ -36,7 +37,7 @@ public final class EditorArea {
         Label empty = new Label("No experiment open: File \u203a New (Ctrl+N), Open (Ctrl+O), or a sample from the Explorer.");
         empty.getStyleClass().add("empty-editor");
         empty.visibleProperty().bind(javafx.beans.binding.Bindings.isEmpty(tabs.getTabs()));
-        root.getChildren().addAll(tabs, empty);
+        root.getChildren().addAll(tabs, empty, new HudView(vm.hud()).node());
         vm.editors().forEach(this::addTab);
         vm.editors().addListener((ListChangeListener<TopologyEditorViewModel>) c -> {
             while (c.next()) {
@@ -64,6 +65,7 @@ public final class EditorArea {
         TopologyCanvasView canvas = new TopologyCanvasView(ed, drag);
         canvas.setTheme(theme);
         canvas.setPresentationScale(presentation);
+        canvas.attachRun(vm.runSession(), animation);
         Tab t = new Tab();
         t.setId("editor-tab-" + (++counter));
         t.setUserData(ed);
@@ -92,6 +94,11 @@ public final class EditorArea {
     /** The canvas of the active experiment, or null. */
     public TopologyCanvasView activeCanvas() {
         return vm.active() == null ? null : canvasOf.get(vm.active());
+    }
+
+    /** How runs are drawn on every canvas. */
+    public org.edgeai.app.gui.vm.AnimationOptions animationOptions() {
+        return animation;
     }
 
     public TopologyCanvasView canvasOf(TopologyEditorViewModel ed) {

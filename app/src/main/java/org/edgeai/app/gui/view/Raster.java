@@ -262,11 +262,39 @@ final class Raster {
         }
     }
 
+    /** The blit of a sprite wholly inside the buffer: no bounds checks in the loop. */
+    private void blitInside(int[] sp, int sw, int sh, int x0, int y0) {
+        int[] p = px;
+        int k = 0;
+        for (int j = 0; j < sh; j++) {
+            int i = (y0 + j) * w + x0;
+            for (int e = i + sw; i < e; i++, k++) {
+                int src = sp[k];
+                int sa = src >>> 24;
+                if (sa == 0) {
+                    continue;
+                }
+                if (sa == 255) {
+                    p[i] = src;
+                    continue;
+                }
+                int d = p[i];
+                int inv = 256 - (sa + (sa >>> 7));
+                p[i] = 0xFF000000 | (((src & 0xFF00FF) + ((((d & 0xFF00FF) * inv) >>> 8) & 0xFF00FF)) & 0xFF00FF)
+                        | (((src & 0x00FF00) + ((((d & 0x00FF00) * inv) >>> 8) & 0x00FF00)) & 0x00FF00);
+            }
+        }
+    }
+
     /** Draws a premultiplied sprite placed at (cx, cy) (source over), clipped. */
     void blit(Sprite s, int cx, int cy) {
         int x0 = cx + s.ox();
         int y0 = cy + s.oy();
         int[] sp = s.px();
+        if (x0 >= 0 && y0 >= 0 && x0 + s.w() <= w && y0 + s.h() <= h) {
+            blitInside(sp, s.w(), s.h(), x0, y0);
+            return;
+        }
         for (int j = 0; j < s.h(); j++) {
             int y = y0 + j;
             if (y < 0 || y >= h) {
@@ -295,5 +323,181 @@ final class Raster {
                 px[row + x] = 0xFF000000 | rb | g;
             }
         }
+    }
+
+    /** Copies {@code src} (a buffer of this raster's size, as from {@link #copyPixels}) into the buffer. */
+    void copyFrom(int[] src) {
+        System.arraycopy(src, 0, px, 0, w * h);
+    }
+
+    /** A copy of the buffer's w × h pixels. */
+    int[] copyPixels() {
+        return Arrays.copyOf(px, w * h);
+    }
+
+    /** Source-over of colour {@code rgb} at coverage {@code a} in 1/256 steps (0..256) into pixel index i. */
+    private void mixAt(int i, int rgb, int a) {
+        if (a <= 0) {
+            return;
+        }
+        if (a >= 256) {
+            px[i] = 0xFF000000 | rgb;
+            return;
+        }
+        int d = px[i];
+        int inv = 256 - a;
+        px[i] = 0xFF000000 | ((((rgb & 0xFF00FF) * a + (d & 0xFF00FF) * inv) >>> 8) & 0xFF00FF)
+                | ((((rgb & 0x00FF00) * a + (d & 0x00FF00) * inv) >>> 8) & 0x00FF00);
+    }
+
+    /**
+     * An anti-aliased disc of radius {@code r} px centred at (cx, cy) (pixel centres at integer coordinates), filled
+     * with {@code fill} and edged with a rim of {@code rimWidth} px in {@code rim} (0 for none), at opacity
+     * {@code alpha} in [0, 1]. A negative {@code fill} leaves the inside unpainted (a ring). Cost: about π (r+1)²
+     * pixels, one square root per pixel of the edge band.
+     */
+    void disc(double cx, double cy, double r, int fill, int rim, double rimWidth, double alpha) {
+        if (r <= 0 || alpha <= 0) {
+            return;
+        }
+        int x0 = Math.max(0, (int) Math.floor(cx - r - 1));
+        int x1 = Math.min(w - 1, (int) Math.ceil(cx + r + 1));
+        int y0 = Math.max(0, (int) Math.floor(cy - r - 1));
+        int y1 = Math.min(h - 1, (int) Math.ceil(cy + r + 1));
+        if (x0 > x1 || y0 > y1) {
+            return;
+        }
+        double inner = Math.max(0, r - rimWidth); // where the fill ends and the rim begins
+        double solid = inner - 0.5;
+        double solid2 = solid > 0 ? solid * solid : -1;
+        double outer2 = (r + 0.5) * (r + 0.5);
+        int full = (int) (alpha * 256);
+        boolean hasRim = rimWidth > 0;
+        for (int y = y0; y <= y1; y++) {
+            double dy = y - cy;
+            double dy2 = dy * dy;
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                double dx = x - cx;
+                double d2 = dx * dx + dy2;
+                if (d2 >= outer2) {
+                    continue;
+                }
+                if (d2 <= solid2) {
+                    if (fill >= 0) {
+                        mixAt(row + x, fill, full);
+                    }
+                    continue;
+                }
+                double d = Math.sqrt(d2);
+                double cov = Math.min(1, r + 0.5 - d); // outer edge
+                double inFill = hasRim ? Math.max(0, Math.min(1, inner + 0.5 - d)) : 1; // share that is fill
+                if (fill >= 0 && inFill > 0) {
+                    mixAt(row + x, fill, (int) (cov * inFill * alpha * 256));
+                }
+                if (hasRim && inFill < 1) {
+                    mixAt(row + x, rim, (int) (cov * (1 - inFill) * alpha * 256));
+                }
+            }
+        }
+    }
+
+    /**
+     * An anti-aliased ring of radius {@code r} (to the middle of its stroke) and stroke {@code width} px, drawn
+     * clockwise from 12 o'clock over the share {@code fraction} in [0, 1] of the circle (1 or more: the whole
+     * ring). The angle test uses a monotone "diamond angle" (no trigonometry per pixel).
+     */
+    void arc(double cx, double cy, double r, double width, double fraction, int rgb, double alpha) {
+        if (r <= 0 || width <= 0 || fraction <= 0 || alpha <= 0) {
+            return;
+        }
+        double half = width / 2;
+        double reach = r + half + 1;
+        int x0 = Math.max(0, (int) Math.floor(cx - reach));
+        int x1 = Math.min(w - 1, (int) Math.ceil(cx + reach));
+        int y0 = Math.max(0, (int) Math.floor(cy - reach));
+        int y1 = Math.min(h - 1, (int) Math.ceil(cy + reach));
+        boolean whole = fraction >= 1;
+        double end = whole ? 4 : diamond(Math.cos(2 * Math.PI * fraction), Math.sin(2 * Math.PI * fraction));
+        double lo = Math.max(0, r - half - 0.5);
+        double lo2 = lo * lo;
+        double hi2 = (r + half + 0.5) * (r + half + 0.5);
+        for (int y = y0; y <= y1; y++) {
+            double dy = y - cy;
+            int row = y * w;
+            for (int x = x0; x <= x1; x++) {
+                double dx = x - cx;
+                double d2 = dx * dx + dy * dy;
+                if (d2 < lo2 || d2 >= hi2) {
+                    continue;
+                }
+                // Clockwise from 12 o'clock on screen (y down): cos = -dy, sin = dx.
+                if (!whole && diamond(-dy, dx) > end) {
+                    continue;
+                }
+                double cov = Math.min(1, half + 0.5 - Math.abs(Math.sqrt(d2) - r));
+                if (cov > 0) {
+                    mixAt(row + x, rgb, (int) (cov * alpha * 256));
+                }
+            }
+        }
+    }
+
+    /** A monotone stand-in for atan2(y, x) mapped to [0, 4) counter-clockwise from +x. */
+    static double diamond(double x, double y) {
+        double s = Math.abs(x) + Math.abs(y);
+        if (s == 0) {
+            return 0;
+        }
+        if (y >= 0) {
+            return x >= 0 ? y / s : 1 - x / s;
+        }
+        return x < 0 ? 2 - y / s : 3 + x / s;
+    }
+
+    /**
+     * A disc like {@link #disc} as a premultiplied sprite, for blitting many equal glyphs: radius {@code r} px, its
+     * centre {@code subX}, {@code subY} px (0 or 0.5) right of and below the pixel it is placed at. A negative
+     * {@code fill} gives a ring of the rim colour. Opacity is 1.
+     */
+    static Sprite discSprite(double r, int fill, int rim, double rimWidth, double subX, double subY) {
+        int half = (int) Math.ceil(r) + 2;
+        int size = 2 * half + 1;
+        int[] p = new int[size * size];
+        double inner = Math.max(0, r - rimWidth);
+        boolean hasRim = rimWidth > 0;
+        for (int j = 0; j < size; j++) {
+            double dy = j - half - subY;
+            for (int i = 0; i < size; i++) {
+                double dx = i - half - subX;
+                double d = Math.sqrt(dx * dx + dy * dy);
+                double cov = Math.max(0, Math.min(1, r + 0.5 - d));
+                if (cov <= 0) {
+                    continue;
+                }
+                double inFill = hasRim ? Math.max(0, Math.min(1, inner + 0.5 - d)) : 1;
+                double a;
+                double cr, cg, cb;
+                if (fill < 0) {
+                    a = cov * (1 - inFill);
+                    cr = (rim >> 16) & 0xFF;
+                    cg = (rim >> 8) & 0xFF;
+                    cb = rim & 0xFF;
+                } else {
+                    a = cov;
+                    cr = ((fill >> 16) & 0xFF) * inFill + ((rim >> 16) & 0xFF) * (1 - inFill);
+                    cg = ((fill >> 8) & 0xFF) * inFill + ((rim >> 8) & 0xFF) * (1 - inFill);
+                    cb = (fill & 0xFF) * inFill + (rim & 0xFF) * (1 - inFill);
+                }
+                int ia = (int) Math.round(a * 255);
+                if (ia == 0) {
+                    continue;
+                }
+                double f = ia / 255.0;
+                p[j * size + i] = (ia << 24) | ((int) Math.round(cr * f) << 16) | ((int) Math.round(cg * f) << 8)
+                        | (int) Math.round(cb * f);
+            }
+        }
+        return TopologyCanvasView.cropped(p, size, size, half, half);
     }
 }

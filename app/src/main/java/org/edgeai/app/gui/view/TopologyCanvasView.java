@@ -1,5 +1,7 @@
 package org.edgeai.app.gui.view;
 
+import java.util.Arrays;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -23,6 +25,9 @@ import javafx.scene.text.TextAlignment;
 import javafx.util.Duration;
 
 import org.edgeai.app.gui.DeviceType;
+import org.edgeai.app.gui.run.RunRecording;
+import org.edgeai.app.gui.vm.AnimationOptions;
+import org.edgeai.app.gui.vm.RunSession;
 import org.edgeai.app.gui.vm.PaletteItem;
 import org.edgeai.app.gui.vm.TopologyEditorViewModel;
 import org.edgeai.app.gui.vm.Viewport;
@@ -132,8 +137,247 @@ public final class TopologyCanvasView extends Region {
         requestRedraw();
     }
 
+    /** Something drawn in the static layer (grid, links, nodes' places, selection, theme, size) changed. */
     public void requestRedraw() {
+        staticVersion++;
         dirty = true;
+    }
+
+    /** Only the run overlay changed: the cached static layer is reused. */
+    private void requestFrame() {
+        dirty = true;
+    }
+
+    // ------------------------------------------------------------------ run overlay
+
+    private RunSession session;
+    private AnimationOptions options;
+    private RunOverlay.Builder overlayBuilder;
+    private RunOverlay.LinkTable linkTable;
+    private long staticVersion;
+
+    /**
+     * Lets the canvas show {@code s}'s recording (its hops, node states and link load at the cursor) whenever the
+     * session runs this canvas's editor, drawn as {@code o} says. Redraws on every frame of the session.
+     */
+    public void attachRun(RunSession s, AnimationOptions o) {
+        this.session = s;
+        this.options = o;
+        s.frameProperty().addListener(x -> {
+            if (showingRun() || overlayShown) {
+                requestFrame();
+            }
+        });
+        s.recordingProperty().addListener(x -> {
+            overlayBuilder = null;
+            requestFrame();
+        });
+        s.editorProperty().addListener(x -> requestFrame());
+        o.versionProperty().addListener(x -> requestFrame());
+        buildAnimationMenu();
+        requestFrame();
+    }
+
+    private final javafx.scene.control.MenuButton animationMenu = new javafx.scene.control.MenuButton("Animation");
+
+    /** The canvas's animation menu (shown while a run is): what colours nodes and links, glyph size, legends, export. */
+    private void buildAnimationMenu() {
+        javafx.scene.control.MenuButton mb = animationMenu;
+        mb.setId("animation-menu");
+        mb.setVisible(false);
+        mb.setFocusTraversable(false);
+        javafx.scene.control.Menu nodes = new javafx.scene.control.Menu("Colour nodes by");
+        javafx.scene.control.ToggleGroup ng = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.NodeColour c : AnimationOptions.NodeColour.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(c.label());
+            i.setId("animation-nodes-" + c.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(ng);
+            i.setSelected(options.nodeColour() == c);
+            i.setOnAction(e -> options.nodeColourProperty().set(c));
+            options.nodeColourProperty().addListener((ob, a, b) -> i.setSelected(b == c));
+            nodes.getItems().add(i);
+        }
+        javafx.scene.control.Menu links = new javafx.scene.control.Menu("Link load");
+        javafx.scene.control.ToggleGroup lg = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.LinkLoad l : AnimationOptions.LinkLoad.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(l.label());
+            i.setId("animation-links-" + l.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(lg);
+            i.setSelected(options.linkLoad() == l);
+            i.setOnAction(e -> options.linkLoadProperty().set(l));
+            options.linkLoadProperty().addListener((ob, a, b) -> i.setSelected(b == l));
+            links.getItems().add(i);
+        }
+        links.getItems().add(new javafx.scene.control.SeparatorMenuItem());
+        javafx.scene.control.ToggleGroup mg = new javafx.scene.control.ToggleGroup();
+        for (AnimationOptions.LoadMeasure l : AnimationOptions.LoadMeasure.values()) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(l.label());
+            i.setId("animation-measure-" + l.name().toLowerCase(Locale.ROOT));
+            i.setToggleGroup(mg);
+            i.setSelected(options.loadMeasure() == l);
+            i.setOnAction(e -> options.loadMeasureProperty().set(l));
+            options.loadMeasureProperty().addListener((ob, a, b) -> i.setSelected(b == l));
+            links.getItems().add(i);
+        }
+        javafx.scene.control.Menu size = new javafx.scene.control.Menu("Transfer glyph size");
+        javafx.scene.control.ToggleGroup sg = new javafx.scene.control.ToggleGroup();
+        for (double f : new double[] {0.5, 0.75, 1, 1.5, 2, 3}) {
+            javafx.scene.control.RadioMenuItem i = new javafx.scene.control.RadioMenuItem(String.format(Locale.ROOT, "%.3g\u00d7", f));
+            i.setToggleGroup(sg);
+            i.setSelected(options.glyphScale() == f);
+            i.setOnAction(e -> options.glyphScaleProperty().set(f));
+            options.glyphScaleProperty().addListener((ob, a, b) -> i.setSelected(b.doubleValue() == f));
+            size.getItems().add(i);
+        }
+        javafx.scene.control.CheckMenuItem legends = new javafx.scene.control.CheckMenuItem("Show legends");
+        legends.setId("animation-legends");
+        legends.selectedProperty().bindBidirectional(options.showLegendsProperty());
+        javafx.scene.control.MenuItem export = new javafx.scene.control.MenuItem("Export Animation\u2026");
+        export.setId("animation-export");
+        export.setOnAction(e -> askExport());
+        mb.getItems().addAll(nodes, links, size, legends, new javafx.scene.control.SeparatorMenuItem(), export);
+        if (!getChildren().contains(mb)) {
+            getChildren().add(mb);
+        }
+    }
+
+    // ------------------------------------------------------------------ export
+
+    /** The state of the last export: null before any, else progress in [0, 1], or a failure message. */
+    private final javafx.beans.property.ReadOnlyStringWrapper exportStatus = new javafx.beans.property.ReadOnlyStringWrapper("");
+
+    /** "", "exporting 40%", "exported to …" or "export failed: …" (for the menu button and tests). */
+    public javafx.beans.property.ReadOnlyStringProperty exportStatusProperty() {
+        return exportStatus.getReadOnlyProperty();
+    }
+
+    private void askExport() {
+        if (session == null || session.recording() == null) {
+            return;
+        }
+        RunRecording rec = session.recording();
+        double[] whole = {0, rec.frontier()};
+        int k = rec.roundsFinishedAt(session.clock().cursor());
+        double start = k > 0 && k <= rec.rounds().size() ? rec.rounds().get(k - 1).timeS() : 0;
+        double end = k < rec.rounds().size() ? rec.rounds().get(k).timeS() : rec.frontier();
+        Path dir = vm.document().pathProperty().get() != null && vm.document().pathProperty().get().getParent() != null
+                ? vm.document().pathProperty().get().getParent() : Path.of(System.getProperty("user.home"));
+        ExportAnimationDialog.ask(getScene() == null ? null : getScene().getWindow(), whole, new double[] {start, end}, dir)
+                .ifPresent(this::exportAnimation);
+    }
+
+    /**
+     * Exports the shown recording's animation in the background (frames drawn off the JavaFX thread; each frame's
+     * overlay snapshot is a short task on it). Progress and the outcome go to {@link #exportStatusProperty()}.
+     *
+     * @throws IllegalStateException when no recording is shown
+     */
+    public java.util.concurrent.CompletableFuture<Path> exportAnimation(AnimationExporter.Request req) {
+        if (session == null || session.recording() == null) {
+            throw new IllegalStateException("no run to export: run an experiment first");
+        }
+        if (cacheStale) {
+            rebuildCache();
+        }
+        ExportScene sc = exportScene(req.width(), req.height());
+        RunOverlay.Builder b = new RunOverlay.Builder(session.recording(), linkTable);
+        RunOverlay.Style st = style(sc.glyphUnit());
+        java.util.concurrent.ExecutorService bg = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "animation-export");
+            t.setDaemon(true);
+            return t;
+        });
+        exportStatus.set("exporting 0%");
+        animationMenu.textProperty().bind(javafx.beans.binding.Bindings.when(exportStatus.isEmpty()
+                .or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !exportStatus.get().startsWith("exporting"), exportStatus)))
+                .then("Animation").otherwise(exportStatus));
+        java.util.concurrent.CompletableFuture<Path> f = AnimationExporter.export(req, sc.job(), t -> b.build(t, sc.geometry(), st),
+                javafx.application.Platform::runLater, bg,
+                p -> javafx.application.Platform.runLater(() -> exportStatus.set(String.format(Locale.ROOT, "exporting %.0f%%", p * 100))));
+        f.whenComplete((path, err) -> {
+            bg.shutdown();
+            javafx.application.Platform.runLater(() -> exportStatus.set(err == null ? "exported to " + path
+                    : "export failed: " + (err.getCause() != null ? err.getCause().getMessage() : err.getMessage())));
+        });
+        return f;
+    }
+
+    private record ExportScene(Job job, RunOverlay.Geometry geometry, double glyphUnit) {
+    }
+
+    /** The whole graph fitted into w × h (no grid, no selection), with sprites of the fitted size. JavaFX thread. */
+    private ExportScene exportScene(int w, int h) {
+        double minX = Double.POSITIVE_INFINITY, minY = Double.POSITIVE_INFINITY;
+        double maxX = Double.NEGATIVE_INFINITY, maxY = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < n; i++) {
+            minX = Math.min(minX, x[i]);
+            maxX = Math.max(maxX, x[i]);
+            minY = Math.min(minY, y[i]);
+            maxY = Math.max(maxY, y[i]);
+        }
+        if (n == 0) {
+            minX = minY = 0;
+            maxX = maxY = 1;
+        }
+        double margin = Math.max(24, Math.min(w, h) * 0.06);
+        double bottom = 36; // the kinds legend
+        double bw = Math.max(1e-9, maxX - minX);
+        double bh = Math.max(1e-9, maxY - minY);
+        double s = Math.min((w - 2 * margin) / bw, (h - 2 * margin - bottom) / bh);
+        s = Math.max(Viewport.MIN_SCALE, Math.min(Viewport.MAX_SCALE, s));
+        double ox = (w - bw * s) / 2 - minX * s;
+        double oy = (h - bottom - bh * s) / 2 - minY * s;
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        for (int i = 0; i < n; i++) {
+            sx[i] = x[i] * s + ox;
+            sy[i] = y[i] * s + oy;
+        }
+        double r = Math.max(2.5, Math.min(RADIUS * 1.6, RADIUS * Math.sqrt(s)));
+        Raster.Sprite[] sp = new Raster.Sprite[16];
+        for (int g = 0; g <= 6; g++) {
+            sp[g * 2] = sprite(g, r, false);
+            sp[g * 2 + 1] = sp[g * 2];
+        }
+        double zw = Math.max(0.6, Math.min(2.5, Math.sqrt(s)));
+        Job job = new Job(w, h, rgb(theme.background()), rgb(theme.grid()), 20, 0, 0, false, sx, sy, n, glyph, null, sp, m, lu,
+                lv, bucket, zw, rgb(theme.link()), rgb(theme.selection()), new int[0][], r, -1, null);
+        double unit = (options == null ? 1 : options.glyphScale()) * Math.max(0.4, Math.min(1.6, Math.sqrt(s)));
+        return new ExportScene(job, new RunOverlay.Geometry(n, sx, sy, m, lu, lv, r), unit);
+    }
+
+    public RunSession session() {
+        return session;
+    }
+
+    public AnimationOptions animationOptions() {
+        return options;
+    }
+
+    private boolean overlayShown;
+
+    /** Whether this canvas shows a recording now (the session's editor is this canvas's). */
+    public boolean showingRun() {
+        return session != null && session.recording() != null && session.editorProperty().get() == vm;
+    }
+
+    /** Pixels per glyph-radius unit: the glyph scale, the presentation scale and a damped zoom. */
+    private double glyphUnit() {
+        double z = Math.max(0.4, Math.min(1.6, Math.sqrt(vm.viewport().scale())));
+        return (options == null ? 1 : options.glyphScale()) * presentation * z;
+    }
+
+    private RunOverlay.Style style(double unit) {
+        return new RunOverlay.Style(options.nodeColour(), options.linkLoad(), options.loadMeasure(), unit);
+    }
+
+    /** The overlay builder of the shown recording (kept across frames for its incremental sums), or null. */
+    private RunOverlay.Builder builder() {
+        RunRecording rec = session.recording();
+        if (overlayBuilder == null || overlayBuilder.recording() != rec) {
+            overlayBuilder = new RunOverlay.Builder(rec, linkTable);
+        }
+        return overlayBuilder;
     }
 
     /** Fits the whole graph into the canvas. */
@@ -148,6 +392,11 @@ public final class TopologyCanvasView extends Region {
     protected void layoutChildren() {
         double w = getWidth();
         double h = getHeight();
+        if (animationMenu.getParent() == this) {
+            double pw = animationMenu.prefWidth(-1);
+            double ph = animationMenu.prefHeight(-1);
+            animationMenu.resizeRelocate(Math.max(0, w - pw - 8), Math.max(0, h - ph - 8), pw, ph);
+        }
         if (canvas.getWidth() != w || canvas.getHeight() != h) {
             canvas.setWidth(w);
             canvas.setHeight(h);
@@ -160,6 +409,8 @@ public final class TopologyCanvasView extends Region {
     }
 
     // ------------------------------------------------------------------ drawing
+
+    private double[] latencyS = new double[0];
 
     private void rebuildCache() {
         // Fresh arrays every time: a frame being rasterized in the background keeps the old ones.
@@ -174,6 +425,7 @@ public final class TopologyCanvasView extends Region {
         lu = new int[m];
         lv = new int[m];
         bucket = new byte[m];
+        latencyS = new double[m];
         indexOf.clear();
         int i = 0;
         for (Node node : t.nodes()) {
@@ -188,8 +440,11 @@ public final class TopologyCanvasView extends Region {
         for (Link l : t.links()) {
             lu[e] = indexOf.get(l.source());
             lv[e] = indexOf.get(l.target());
+            latencyS[e] = l.latencyMs() / 1000;
             bucket[e++] = (byte) Math.round(linkWidth(l.bandwidthMbps()) * 2);
         }
+        linkTable = new RunOverlay.LinkTable(m, lu, lv, latencyS);
+        overlayBuilder = null;
         cacheStale = false;
     }
 
@@ -212,15 +467,60 @@ public final class TopologyCanvasView extends Region {
      * Everything the background rasterizer needs for one frame, immutable once built (arrays are not
      * changed after: the cache makes new ones).
      */
-    private record Job(int w, int h, int bg, int gridRgb, double gridStep, double gridX0, double gridY0, boolean grid,
-                       double[] sx, double[] sy, int n, byte[] glyph, boolean[] selected, Raster.Sprite[] sprites,
-                       int m, int[] lu, int[] lv, byte[] bucket, double zoomWidth, int linkRgb, int selRgb, int[][] selLinks,
-                       double radius) {
+    record Job(int w, int h, int bg, int gridRgb, double gridStep, double gridX0, double gridY0, boolean grid,
+               double[] sx, double[] sy, int n, byte[] glyph, boolean[] selected, Raster.Sprite[] sprites,
+               int m, int[] lu, int[] lv, byte[] bucket, double zoomWidth, int linkRgb, int selRgb, int[][] selLinks,
+               double radius, long staticKey, RunOverlay.Snapshot overlay) {
+
+        /** The same static picture with another run overlay. */
+        Job withOverlay(RunOverlay.Snapshot o) {
+            return new Job(w, h, bg, gridRgb, gridStep, gridX0, gridY0, grid, sx, sy, n, glyph, selected, sprites, m, lu,
+                    lv, bucket, zoomWidth, linkRgb, selRgb, selLinks, radius, staticKey, o);
+        }
     }
 
     /** A rasterized frame and the screen positions it was drawn with (for the overlays). */
-    private record Frame(int w, int h, int[] px, double[] sx, double[] sy, double rasterMillis) {
+    private record Frame(int w, int h, int[] px, double[] sx, double[] sy, double rasterMillis, RunOverlay.Snapshot overlay) {
     }
+
+    /** The static layer (grid and links) of the last frame, reused while its key holds. Raster thread only. */
+    static final class StaticCache {
+        private long key = Long.MIN_VALUE;
+        private boolean withLinks;
+        private int w;
+        private int h;
+        private int[] px;
+        private final GlyphSprites glyphs = new GlyphSprites();
+    }
+
+    /**
+     * Transfer glyphs as sprites by colour, radius (quarter-pixel steps), queued or not and half-pixel position:
+     * a blit costs a fraction of drawing the disc. Bounded (cleared past 8,192 sprites). One thread at a time.
+     */
+    static final class GlyphSprites {
+        private final Map<Long, Raster.Sprite> map = new HashMap<>();
+        private int bg = -1;
+
+        Raster.Sprite get(int rgb, int background, boolean queued, double r, int subX, int subY) {
+            if (background != bg || map.size() > 8192) {
+                map.clear();
+                bg = background;
+            }
+            int rq = (int) Math.min(1023, Math.round(r * 4));
+            long key = ((long) rgb << 16) | ((long) rq << 3) | (queued ? 4 : 0) | (subX << 1) | subY;
+            Raster.Sprite s = map.get(key);
+            if (s == null) {
+                double rr = rq / 4.0;
+                s = queued ? Raster.discSprite(rr, bg, rgb, Math.max(1.2, rr * 0.45), subX * 0.5, subY * 0.5)
+                        : Raster.discSprite(rr, rgb, RunOverlay.mix(rgb, 0x000000, 0.45), Math.min(1, rr * 0.3), subX * 0.5,
+                                subY * 0.5);
+                map.put(key, s);
+            }
+            return s;
+        }
+    }
+
+    private final StaticCache staticCache = new StaticCache(); // raster thread only
 
     private static final java.util.concurrent.ExecutorService RASTER = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "canvas-raster");
@@ -251,8 +551,8 @@ public final class TopologyCanvasView extends Region {
                 rasterizing = true;
                 RASTER.execute(() -> {
                     long t0 = System.nanoTime();
-                    int[] px = rasterize(job);
-                    ready = new Frame(job.w(), job.h(), px, job.sx(), job.sy(), (System.nanoTime() - t0) / 1e6);
+                    int[] px = render(raster, job, staticCache);
+                    ready = new Frame(job.w(), job.h(), px, job.sx(), job.sy(), (System.nanoTime() - t0) / 1e6, job.overlay());
                     rasterizing = false;
                 });
             }
@@ -272,11 +572,53 @@ public final class TopologyCanvasView extends Region {
         return lastPresentMillis;
     }
 
-    /** Builds the frame's job on the JavaFX thread: O(n) for positions plus the few sprites it needs. */
+    private Job lastStatic;
+    private double lastOverlayMillis;
+
+    /**
+     * Builds the frame's job on the JavaFX thread: O(n) for positions plus the few sprites it needs when the
+     * static picture changed, else the previous one's; plus the run overlay (O(log H + hops alive + n)).
+     */
     private Job prepare() {
+        long t0 = System.nanoTime();
         if (cacheStale) {
             rebuildCache();
         }
+        Job base = lastStatic != null && lastStatic.staticKey() == staticVersion ? lastStatic : prepareStatic();
+        if (base == null) {
+            return null;
+        }
+        lastStatic = base;
+        RunOverlay.Snapshot o = null;
+        overlayShown = false;
+        if (showingRun()) {
+            RunOverlay.Geometry geo = new RunOverlay.Geometry(n, base.sx(), base.sy(), m, lu, lv, base.radius());
+            o = builder().build(session.clock().cursor(), geo, style(glyphUnit()));
+            overlayShown = true;
+        }
+        animationMenu.setVisible(overlayShown);
+        lastOverlayMillis = (System.nanoTime() - t0) / 1e6;
+        return base.withOverlay(o);
+    }
+
+    private double lastPresentedCursor = Double.NaN;
+
+    /** The cursor time of the run overlay in the frame shown last, or NaN when it showed none. */
+    public double lastPresentedCursor() {
+        return lastPresentedCursor;
+    }
+
+    /** The node glyph radius of the last frame, px (tests). */
+    public double lastStaticRadius() {
+        return lastStatic == null ? glyphRadius() : lastStatic.radius();
+    }
+
+    /** Time the JavaFX thread spent on the last frame's job (positions when they changed, and the overlay), ms. */
+    public double lastPrepareMillis() {
+        return lastOverlayMillis;
+    }
+
+    private Job prepareStatic() {
         int w = (int) Math.ceil(canvas.getWidth());
         int h = (int) Math.ceil(canvas.getHeight());
         if (w <= 0 || h <= 0) {
@@ -334,13 +676,88 @@ public final class TopologyCanvasView extends Region {
         }
         return new Job(w, h, rgb(theme.background()), rgb(theme.grid()), step, ((tx % step) + step) % step,
                 ((ty % step) + step) % step, vm.gridVisibleProperty().get(), sx, sy, n, glyph, selected, sp, m, lu, lv,
-                bucket, zoomWidth(), rgb(theme.link()), rgb(theme.selection()), selLinks, r);
+                bucket, zoomWidth(), rgb(theme.link()), rgb(theme.selection()), selLinks, r, staticVersion, null);
     }
 
-    /** The background half of a frame: grid, links and node sprites into the pixel buffer. No JavaFX. */
-    private int[] rasterize(Job j) {
-        Raster ra = raster;
+    /** Busy ring, straggler ring and dropped cross colours. */
+    static final int BUSY_RGB = 0x1a9850;
+    static final int STRAGGLER_RGB = 0xff9900;
+    static final int DROPPED_RGB = 0xd7191c;
+
+    /**
+     * The background half of a frame, no JavaFX: the static layer (grid and links; copied from {@code cache} when
+     * its key matches the job's, else drawn and kept there), then the run overlay's link load, the nodes with
+     * their state and colour, and the transfer glyphs. Any thread, with its own raster and cache (or a null cache).
+     *
+     * @return the raster's pixels (owned by the raster: copy before reusing it)
+     */
+    static int[] render(Raster ra, Job j, StaticCache cache) {
         ra.resize(j.w(), j.h());
+        RunOverlay.Snapshot o = j.overlay();
+        // Links coloured by load are drawn each frame in their place (not twice); the cache then holds the grid only.
+        boolean colourLoad = o != null && o.linkLoad() == AnimationOptions.LinkLoad.COLOUR;
+        boolean withLinks = !colourLoad;
+        if (cache != null && cache.key == j.staticKey() && cache.withLinks == withLinks && cache.w == j.w()
+                && cache.h == j.h() && cache.px != null) {
+            ra.copyFrom(cache.px);
+        } else {
+            drawStatic(ra, j, withLinks);
+            if (cache != null) {
+                cache.px = ra.copyPixels();
+                cache.w = j.w();
+                cache.h = j.h();
+                cache.key = j.staticKey();
+                cache.withLinks = withLinks;
+            }
+        }
+        double[] sx = j.sx();
+        double[] sy = j.sy();
+        if (colourLoad) {
+            int[] colour = new int[j.m()];
+            Arrays.fill(colour, -1);
+            for (int k = 0; k < o.loaded(); k++) {
+                int e = o.loadLink()[k];
+                if (e < j.m()) {
+                    colour[e] = RunOverlay.loadMap(o.loadNorm()[k]);
+                }
+            }
+            drawLinks(ra, j, colour);
+        } else if (o != null && o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS) {
+            for (int k = 0; k < o.loaded(); k++) {
+                int e = o.loadLink()[k];
+                if (e >= j.m()) {
+                    continue;
+                }
+                double base = j.bucket()[e] / 2.0 * j.zoomWidth();
+                ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]],
+                        base + (1 + 7 * o.loadNorm()[k]) * j.zoomWidth(), 0xfc8d59, 0.8);
+            }
+        }
+        drawNodes(ra, j, o);
+        if (o != null) {
+            drawGlyphs(ra, j, o, cache != null ? cache.glyphs : new GlyphSprites());
+        }
+        return ra.pixels();
+    }
+
+    /** Links at their bandwidth's width; {@code colour[e]} &gt;= 0 overrides a link's colour (drawn opaque). */
+    private static void drawLinks(Raster ra, Job j, int[] colour) {
+        double[] sx = j.sx();
+        double[] sy = j.sy();
+        for (int e = 0; e < j.m(); e++) {
+            boolean c = colour != null && colour[e] >= 0;
+            ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], j.bucket()[e] / 2.0 * j.zoomWidth(),
+                    c ? colour[e] : j.linkRgb(), c ? 1 : 0.9);
+        }
+        for (int[] l : j.selLinks()) {
+            if (l != null) {
+                ra.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
+            }
+        }
+    }
+
+    /** Grid, and links with the selected ones when {@code links}. */
+    private static void drawStatic(Raster ra, Job j, boolean links) {
         ra.fill(j.bg());
         if (j.grid()) {
             for (double gx = j.gridX0(); gx < j.w(); gx += j.gridStep()) {
@@ -350,26 +767,68 @@ public final class TopologyCanvasView extends Region {
                 ra.gridLine(false, (int) Math.floor(gy), j.gridRgb(), 1);
             }
         }
+        if (links) {
+            drawLinks(ra, j, null);
+        }
+    }
+
+    /** Node sprites; with an overlay also their colour (a halo), straggling ring, dropped mark and busy ring. */
+    private static void drawNodes(Raster ra, Job j, RunOverlay.Snapshot o) {
         double[] sx = j.sx();
         double[] sy = j.sy();
-        for (int e = 0; e < j.m(); e++) {
-            ra.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]], j.bucket()[e] / 2.0 * j.zoomWidth(), j.linkRgb(), 0.9);
-        }
-        for (int[] l : j.selLinks()) {
-            if (l != null) {
-                ra.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
-            }
-        }
         double r = j.radius();
+        byte[] state = o == null ? null : o.nodeState();
+        boolean coloured = o != null && o.nodeValue() != null;
         for (int i = 0; i < j.n(); i++) {
             double cx = sx[i], cy = sy[i];
             if (cx < -r * 2 || cx > j.w() + r * 2 || cy < -r * 2 || cy > j.h() + r * 2) {
                 continue;
             }
+            int st = state != null && i < state.length ? state[i] : 0;
+            if (coloured) {
+                ra.disc(cx, cy, r * 1.45, o.nodeRgb(i), 0, 0, 1);
+            }
+            if ((st & RunOverlay.STRAGGLING) != 0) {
+                ra.arc(cx, cy, r * 1.75, Math.max(1.5, r * 0.28), 1, STRAGGLER_RGB, 1);
+            }
             boolean sel = j.selected() != null && j.selected()[i];
             ra.blit(j.sprites()[j.glyph()[i] * 2 + (sel ? 1 : 0)], (int) Math.round(cx), (int) Math.round(cy));
+            if ((st & RunOverlay.DROPPED) != 0) {
+                ra.disc(cx, cy, r * 1.2, j.bg(), 0, 0, 0.65);
+                double q = r * 0.8;
+                ra.line(cx - q, cy - q, cx + q, cy + q, Math.max(1.5, r * 0.25), DROPPED_RGB, 1);
+                ra.line(cx - q, cy + q, cx + q, cy - q, Math.max(1.5, r * 0.25), DROPPED_RGB, 1);
+            }
+            if ((st & RunOverlay.BUSY) != 0) {
+                double w = Math.max(1.5, r * 0.3);
+                ra.arc(cx, cy, r * 1.3, w, 1, BUSY_RGB, 0.25);
+                ra.arc(cx, cy, r * 1.3, w, Math.max(0.02, o.busyProgress()[i]), BUSY_RGB, 1);
+            }
         }
-        return ra.pixels();
+    }
+
+    /** Transfer glyphs: filled discs in flight, rings (hollow) while queued at the sender. */
+    private static void drawGlyphs(Raster ra, Job j, RunOverlay.Snapshot o, GlyphSprites sprites) {
+        float[] gx = o.gx();
+        float[] gy = o.gy();
+        float[] gr = o.gr();
+        int[] rgb = o.grgb();
+        boolean[] q = o.gQueued();
+        int w = j.w();
+        int h = j.h();
+        for (int k = 0; k < o.glyphs(); k++) {
+            double r = gr[k];
+            double x = gx[k], y = gy[k];
+            if (x < -r - 1 || y < -r - 1 || x > w + r + 1 || y > h + r + 1) {
+                continue;
+            }
+            // Half-pixel positions: smooth enough in motion, four sprites per glyph size.
+            double qx = Math.round(x * 2) / 2.0;
+            double qy = Math.round(y * 2) / 2.0;
+            int ix = (int) Math.floor(qx);
+            int iy = (int) Math.floor(qy);
+            ra.blit(sprites.get(rgb[k], j.bg(), q[k], r, qx > ix ? 1 : 0, qy > iy ? 1 : 0), ix, iy);
+        }
     }
 
     /** The JavaFX half: upload the pixels, draw them, then labels, gesture feedback and the legend. */
@@ -386,7 +845,11 @@ public final class TopologyCanvasView extends Region {
         drawLabels(g, canvas.getWidth(), canvas.getHeight(), f.sx(), f.sy());
         drawOverlay(g, f.sx(), f.sy());
         drawLegend(g, canvas.getHeight());
+        if (f.overlay() != null && options != null && options.showLegends()) {
+            drawRunLegend(g, f.overlay(), canvas.getWidth(), canvas.getHeight());
+        }
         framesPresented++;
+        lastPresentedCursor = f.overlay() == null ? Double.NaN : f.overlay().time();
         lastRasterMillis = f.rasterMillis();
         lastPresentMillis = (System.nanoTime() - t0) / 1e6;
     }
@@ -598,6 +1061,142 @@ public final class TopologyCanvasView extends Region {
             cx += 46 * f;
         }
         g.fillText("Mbit/s", cx, cy + 4 * f);
+    }
+
+    private static Color fx(int rgb) {
+        return Color.rgb((rgb >> 16) & 0xFF, (rgb >> 8) & 0xFF, rgb & 0xFF);
+    }
+
+    /** "1 kbit", "2.5 Mbit": bits with an SI prefix, 3 significant digits. */
+    public static String formatBits(double bits) {
+        String[] units = {"bit", "kbit", "Mbit", "Gbit", "Tbit", "Pbit"};
+        double v = bits;
+        int u = 0;
+        while (Math.abs(v) >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        String num = String.format(Locale.ROOT, "%.3g", v);
+        if (num.contains(".") && !num.contains("e")) {
+            num = num.replaceAll("0+$", "").replaceAll("\\.$", "");
+        }
+        return num + " " + units[u];
+    }
+
+    /**
+     * The run's legends: two rows above the bottom strip (glyph colour per message kind and the queued ring; glyph
+     * size per decade of bits, log scale, and node states), and at the top right the node colour bar (min and max
+     * of the chosen quantity) and the link load bar.
+     */
+    private void drawRunLegend(GraphicsContext g, RunOverlay.Snapshot o, double w, double h) {
+        double f = presentation;
+        double lh = LEGEND_HEIGHT * f;
+        double rowW = 640 * f;
+        double x0 = 8;
+        double y1 = h - lh - 8 - (lh + 4);
+        double y0 = y1 - (lh + 4);
+        g.setFont(Font.font("System", 10.5 * f));
+        g.setTextAlign(TextAlignment.LEFT);
+        if (y0 > 8 && rowW + 16 <= w) {
+            for (double y : new double[] {y0, y1}) {
+                g.setFill(theme.legendBackground());
+                g.fillRoundRect(x0, y, rowW, lh, 8, 8);
+                g.setStroke(theme.grid());
+                g.setLineWidth(1);
+                g.strokeRoundRect(x0 + 0.5, y + 0.5, rowW, lh, 8, 8);
+            }
+            double cy = y0 + lh / 2;
+            double cx = x0 + 10 * f;
+            g.setFill(theme.label());
+            g.fillText("transfers:", cx, cy + 4 * f);
+            cx += 58 * f;
+            for (org.edgeai.model.engine.core.MessageKind k : org.edgeai.model.engine.core.MessageKind.values()) {
+                g.setFill(fx(RunOverlay.kindRgb(k)));
+                g.fillOval(cx - 4.5 * f, cy - 4.5 * f, 9 * f, 9 * f);
+                g.setFill(theme.label());
+                g.fillText(k.id(), cx + 8 * f, cy + 4 * f);
+                cx += (k.id().length() * 6 + 22) * f;
+            }
+            g.setStroke(theme.label());
+            g.setLineWidth(2 * f);
+            g.strokeOval(cx - 4 * f, cy - 4 * f, 8 * f, 8 * f);
+            g.setFill(theme.label());
+            g.fillText("queued at sender", cx + 8 * f, cy + 4 * f);
+            cy = y1 + lh / 2;
+            cx = x0 + 10 * f;
+            g.fillText("size (log):", cx, cy + 4 * f);
+            cx += 58 * f;
+            double unit = Math.min(2.2 * f, glyphUnit());
+            for (long b : RunOverlay.LEGEND_BITS) {
+                double r = Math.min(lh / 2 - 1, RunOverlay.glyphRadius(b, unit));
+                g.setFill(theme.link());
+                g.fillOval(cx - r, cy - r, 2 * r, 2 * r);
+                g.setFill(theme.label());
+                g.fillText(formatBits(b), cx + r + 3 * f, cy + 4 * f);
+                cx += 64 * f;
+            }
+            g.setLineWidth(2 * f);
+            g.setStroke(fx(BUSY_RGB));
+            g.strokeArc(cx - 5 * f, cy - 5 * f, 10 * f, 10 * f, 90, -250, javafx.scene.shape.ArcType.OPEN);
+            g.setFill(theme.label());
+            g.fillText("busy", cx + 8 * f, cy + 4 * f);
+            cx += 40 * f;
+            g.setStroke(fx(STRAGGLER_RGB));
+            g.strokeOval(cx - 5 * f, cy - 5 * f, 10 * f, 10 * f);
+            g.fillText("straggling", cx + 8 * f, cy + 4 * f);
+            cx += 66 * f;
+            g.setStroke(fx(DROPPED_RGB));
+            g.strokeLine(cx - 4 * f, cy - 4 * f, cx + 4 * f, cy + 4 * f);
+            g.strokeLine(cx - 4 * f, cy + 4 * f, cx + 4 * f, cy - 4 * f);
+            g.fillText("dropped", cx + 8 * f, cy + 4 * f);
+        }
+        // Colour bars, top right.
+        double bw = 150 * f;
+        double bx = w - bw - 22 * f;
+        double by = 8;
+        if (bx < 8) {
+            return;
+        }
+        if (o.nodeValue() != null) {
+            String lo = Double.isNaN(o.valueMin()) ? "–" : fmtValue(o.quantity(), o.valueMin());
+            String hi = Double.isNaN(o.valueMax()) ? "–" : fmtValue(o.quantity(), o.valueMax());
+            colourBar(g, bx, by, bw, "nodes: " + o.quantity().label().toLowerCase(Locale.ROOT), lo, hi, RunOverlay::colourMap);
+            by += 52 * f;
+        }
+        if (o.linkLoad() != AnimationOptions.LinkLoad.OFF) {
+            boolean util = o.loadMeasure() == AnimationOptions.LoadMeasure.UTILISATION;
+            String hi = util ? "100%" : formatBits(o.loadMax());
+            colourBar(g, bx, by, bw, "links: " + o.loadMeasure().label().toLowerCase(Locale.ROOT)
+                    + (o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS ? " (width)" : "") + (util ? "" : ", log"),
+                    util ? "0%" : "0", hi, o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS ? v -> 0xfc8d59 : RunOverlay::loadMap);
+        }
+    }
+
+    private static String fmtValue(AnimationOptions.NodeColour q, double v) {
+        return q == AnimationOptions.NodeColour.BITS_SENT ? formatBits(v) : String.format(Locale.ROOT, "%.4g", v);
+    }
+
+    private void colourBar(GraphicsContext g, double x, double y, double bw, String title, String lo, String hi,
+                           java.util.function.DoubleToIntFunction map) {
+        double f = presentation;
+        g.setFill(theme.legendBackground());
+        g.fillRoundRect(x - 8 * f, y, bw + 16 * f, 46 * f, 8, 8);
+        g.setStroke(theme.grid());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x - 8 * f + 0.5, y + 0.5, bw + 16 * f, 46 * f, 8, 8);
+        g.setFill(theme.label());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText(title, x, y + 13 * f);
+        int steps = 30;
+        for (int i = 0; i < steps; i++) {
+            g.setFill(fx(map.applyAsInt((i + 0.5) / steps)));
+            g.fillRect(x + bw * i / steps, y + 18 * f, bw / steps + 0.5, 10 * f);
+        }
+        g.setFill(theme.label());
+        g.fillText(lo, x, y + 41 * f);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(hi, x + bw, y + 41 * f);
+        g.setTextAlign(TextAlignment.LEFT);
     }
 
     // ------------------------------------------------------------------ input

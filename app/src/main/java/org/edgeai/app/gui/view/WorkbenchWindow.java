@@ -68,9 +68,11 @@ public final class WorkbenchWindow {
     private final WorkbenchLayout layout;
     private final PaletteDrag drag = new PaletteDrag();
     private final EditorArea editorArea;
+    private final RunControlsView runControls;
     private final Map<ViewId, Node> viewNodes = new EnumMap<>(ViewId.class);
     private final SpectrumView spectrumView;
     private final ChartsView chartsView;
+    private final TimelineView timelineView;
     private final LayoutRenderer renderer;
     private final BorderPane root = new BorderPane();
     private final ToolBar toolBar = new ToolBar();
@@ -83,6 +85,7 @@ public final class WorkbenchWindow {
     private final Map<ViewId, CheckMenuItem> viewToggles = new EnumMap<>(ViewId.class);
     private Stage stage;
     private Timeline autosave;
+    private javafx.animation.AnimationTimer frames;
     private Runnable onExit = Platform::exit;
     private GenerateDialog generateDialog;
     private java.util.concurrent.CompletableFuture<Integer> preloaded = java.util.concurrent.CompletableFuture.completedFuture(0);
@@ -103,9 +106,21 @@ public final class WorkbenchWindow {
         chartsView.setOnCompare(() -> openCompare());
         viewNodes.put(ViewId.CHARTS, chartsView.node());
         viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());
-        viewNodes.put(ViewId.TIMELINE, placeholder("The timeline (Gantt chart of computation and messages per node) "
-                + "appears here when an experiment runs (run-time views: next issue)."));
+        this.timelineView = new TimelineView(vm.timeline(), vm.runSession());
+        viewNodes.put(ViewId.TIMELINE, timelineView.node());
+        viewNodes.put(ViewId.SPLIT, new SplitView(vm.split()).node());
+        vm.pipelineRun().setOnShowSplit(() -> layout.show(ViewId.SPLIT));
+        vm.pipelineRun().setOnShowPipeline(() -> layout.show(ViewId.TIMELINE));
         renderer = new LayoutRenderer(layout, viewNodes::get, editorArea.node());
+        // While the active editor's experiment runs, the views that edit it are read-only (the document refuses
+        // edits anyway; this shows it).
+        for (ViewId v : new ViewId[] {ViewId.PALETTE, ViewId.PROPERTIES, ViewId.SETTINGS}) {
+            Node target = lockTarget(viewNodes.get(v));
+            if (target != null) {
+                target.disableProperty().bind(vm.runs().activeLockedProperty());
+            }
+        }
+        runControls = new RunControlsView(vm.runs(), this::openRunFolder);
         defineActions();
         ToolBar tools = toolBar();
         HBox.setHgrow(tools, Priority.ALWAYS);
@@ -113,7 +128,8 @@ public final class WorkbenchWindow {
         HBox bar = new HBox(tools, perspectiveSwitcher);
         bar.getStyleClass().add("tool-bar-row");
         bar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-        root.setTop(new VBox(menuBar(), bar));
+        // The run controls stay visible in presentation mode (Teach), where the tool bar is hidden.
+        root.setTop(new VBox(menuBar(), bar, runControls.node()));
         toolRow = bar;
         root.setCenter(renderer.node());
         root.setBottom(statusBar());
@@ -128,6 +144,20 @@ public final class WorkbenchWindow {
             throw new IllegalStateException("missing style sheet " + name);
         }
         return url.toExternalForm();
+    }
+
+    /**
+     * The part of a view to disable while its editor is locked: its content, since a tab sets the disable state of
+     * the view itself (its content node) and a bound value could not be set.
+     */
+    private static Node lockTarget(Node view) {
+        if (view instanceof javafx.scene.control.ScrollPane sp) {
+            return sp.getContent();
+        }
+        if (view instanceof BorderPane bp) {
+            return bp.getCenter();
+        }
+        return null;
     }
 
     private static Node placeholder(String text) {
@@ -179,12 +209,13 @@ public final class WorkbenchWindow {
         autosave.setCycleCount(Timeline.INDEFINITE);
         autosave.play();
         // One frame pulse for every run-time view: drain the engine, move the playback cursor, redraw.
-        new javafx.animation.AnimationTimer() {
+        frames = new javafx.animation.AnimationTimer() {
             @Override
             public void handle(long now) {
                 vm.runSession().pulse(now);
             }
-        }.start();
+        };
+        frames.start();
         syncPerspectiveButtons();
         syncEditorToggles();
     }
@@ -236,6 +267,11 @@ public final class WorkbenchWindow {
         return new WindowBounds(x, y, w, h, b.maximized());
     }
 
+    /** The Timeline view (tests, screenshots). */
+    public TimelineView timelineView() {
+        return timelineView;
+    }
+
     /** What to do once the workbench may exit (default: {@code Platform.exit()}; tests override it). */
     public void setOnExit(Runnable r) {
         onExit = r;
@@ -244,6 +280,7 @@ public final class WorkbenchWindow {
     /** Asks about unsaved work, then records the window and closes everything. */
     public void quit() {
         vm.requestQuit(() -> {
+            vm.runSession().runs().forEach(org.edgeai.app.gui.run.LiveRun::cancel); // their files end "stopped"
             if (stage != null && !stage.isIconified()) {
                 layout.setWindow(new WindowBounds(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(),
                         stage.isMaximized()));
@@ -251,6 +288,9 @@ public final class WorkbenchWindow {
             }
             if (autosave != null) {
                 autosave.stop();
+            }
+            if (frames != null) {
+                frames.stop();
             }
             renderer.closeDetached();
             if (stage != null) {
@@ -358,8 +398,14 @@ public final class WorkbenchWindow {
         for (String id : layout.perspectives().keySet()) {
             actions.put("view.perspective." + id, () -> layout.switchTo(id));
         }
-        actions.put("run.start", () -> vm.console().info("Running experiments arrives with the simulation engine (next issue)."));
-        actions.put("run.step", () -> vm.console().info("Stepping arrives with the simulation engine (next issue)."));
+        actions.put("run.start", vm.runs()::start);
+        actions.put("run.pause", vm.runs()::togglePause);
+        actions.put("run.stepEvent", vm.runs()::stepEvent);
+        actions.put("run.stepRound", vm.runs()::stepRound);
+        actions.put("run.jump", runControls::focusRound);
+        actions.put("run.reset", vm.runs()::reset);
+        actions.put("run.cancel", vm.runs()::cancel);
+        actions.put("run.openFolder", this::openRunFolder);
         actions.put("run.compare", () -> openCompare());
         actions.put("tools.generate", () -> openGenerate(null));
         actions.put("tools.layout.circle", () -> vm.relayout(LayoutKind.CIRCLE));
@@ -395,7 +441,8 @@ public final class WorkbenchWindow {
             menus.put(m, menu);
         }
         java.util.Set<String> separatorBefore = java.util.Set.of("file.import", "file.close", "edit.cut", "edit.selectAll",
-                "view.grid", "view.theme", "view.resetPerspective", "tools.layout.circle", "help.about");
+                "view.grid", "view.theme", "view.resetPerspective", "run.jump", "run.cancel", "tools.layout.circle",
+                "help.about");
         for (CommandCatalog.Command c : CommandCatalog.all()) {
             Menu menu = menus.get(c.menu());
             if (separatorBefore.contains(c.id())) {
@@ -409,8 +456,13 @@ public final class WorkbenchWindow {
             item.setAccelerator(KeyCombination.keyCombination(c.accelerator()));
             Runnable action = actions.get(c.id());
             item.setOnAction(e -> action.run());
-            if (c.id().startsWith("run.") && !c.id().equals("run.compare")) {
-                item.setDisable(true); // the engine arrives with the run issue
+            switch (c.id()) {
+                case "run.start" -> item.disableProperty().bind(vm.runs().canStartProperty().not());
+                case "run.cancel" -> item.disableProperty().bind(vm.runSession().runningProperty().not());
+                case "run.openFolder" -> item.disableProperty().bind(vm.runs().runDirProperty().isNull());
+                case "run.pause", "run.stepEvent", "run.stepRound", "run.jump", "run.reset" ->
+                        item.disableProperty().bind(vm.runs().hasRunProperty().not());
+                default -> { }
             }
             menuItems.put(c.id(), item);
             menu.getItems().add(item);
@@ -518,6 +570,15 @@ public final class WorkbenchWindow {
         selection.setId("status-selection");
         selection.textProperty().bind(vm.selectionStatusProperty());
         statusBar.getRightItems().add(selection);
+        Label run = new Label();
+        run.setId("status-run");
+        run.textProperty().bind(Bindings.createStringBinding(() -> {
+            String p = vm.runs().progressTextProperty().get();
+            String m = vm.runs().statusProperty().get();
+            return p.isEmpty() ? m : m.isEmpty() ? p : p + "  \u2014  " + m;
+        }, vm.runs().progressTextProperty(), vm.runs().statusProperty()));
+        run.setMaxWidth(520);
+        statusBar.getRightItems().add(0, run);
         statusBar.progressProperty().bind(vm.progressProperty());
         return statusBar;
     }
@@ -541,6 +602,7 @@ public final class WorkbenchWindow {
         CanvasTheme ct = dark ? CanvasTheme.DARK : CanvasTheme.LIGHT;
         editorArea.setTheme(ct);
         spectrumView.setTheme(ct);
+        timelineView.setTheme(ct);
         if (menuItems.get("view.theme") instanceof CheckMenuItem c) {
             c.setSelected(dark);
         }
@@ -582,6 +644,40 @@ public final class WorkbenchWindow {
         if (menuItems.get("view.snap") instanceof CheckMenuItem s) {
             s.setSelected(e != null && e.snapToGridProperty().get());
         }
+    }
+
+    /**
+     * Opens the shown run's folder in the system's file browser (in the background; where there is no desktop, the
+     * console names the folder).
+     */
+    private void openRunFolder() {
+        Path dir = vm.runs().runFolder();
+        if (dir == null) {
+            vm.console().info("No run yet: Run \u203a Run Experiment (F5) writes its files to a new folder under "
+                    + "the workbench's runs folder");
+            return;
+        }
+        vm.console().info("run folder: " + dir);
+        if (java.awt.GraphicsEnvironment.isHeadless()) {
+            return;
+        }
+        Thread t = new Thread(() -> {
+            try {
+                if (java.awt.Desktop.isDesktopSupported()
+                        && java.awt.Desktop.getDesktop().isSupported(java.awt.Desktop.Action.OPEN)) {
+                    java.awt.Desktop.getDesktop().open(dir.toFile());
+                }
+            } catch (java.io.IOException | RuntimeException e) {
+                Platform.runLater(() -> vm.console().warn("cannot open " + dir + ": " + e.getMessage()));
+            }
+        }, "open run folder");
+        t.setDaemon(true);
+        t.start();
+    }
+
+    /** The run controls row (tests drive it). */
+    public RunControlsView runControls() {
+        return runControls;
     }
 
     private void showShortcuts() {

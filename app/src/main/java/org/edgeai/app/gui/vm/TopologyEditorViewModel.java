@@ -93,6 +93,19 @@ public final class TopologyEditorViewModel {
         return viewport;
     }
 
+    /**
+     * True while the experiment of this editor runs: every editing command (add, link, move, delete, cut, paste,
+     * generate, re-layout, property and settings edits, undo, redo) is refused with one message (the document's
+     * {@link EditorDocument#checkUnlocked guard}). Set by the run controls; read-only here.
+     */
+    public javafx.beans.property.ReadOnlyBooleanProperty lockedProperty() {
+        return doc.lockedProperty();
+    }
+
+    public boolean isLocked() {
+        return doc.isLocked();
+    }
+
     // ------------------------------------------------------------------ adding
 
     /**
@@ -105,6 +118,9 @@ public final class TopologyEditorViewModel {
         if (!item.addsNodes()) {
             throw new IllegalArgumentException("palette item " + item + " does not add nodes");
         }
+        if (!doc.checkUnlocked("Add " + item.title().toLowerCase(java.util.Locale.ROOT))) {
+            return null;
+        }
         String id = nextId(doc.topology(), 1).get(0);
         Node n = item.deviceType().map(t -> t.create(id, defaults))
                 .orElseGet(() -> Node.of(id, item.kind().orElseThrow(), defaults))
@@ -116,12 +132,15 @@ public final class TopologyEditorViewModel {
 
     /**
      * Links two nodes with the default link properties and selects the link; if they are linked already,
-     * selects the existing link.
+     * selects the existing link. Returns null (and changes nothing) while {@link #isLocked() locked}.
      *
      * @throws IllegalArgumentException for a self link or an unknown node
      */
     public LinkKey connect(String a, String b) {
         Topology t = doc.topology();
+        if (!doc.checkUnlocked("Link " + a + " \u2013 " + b)) {
+            return null;
+        }
         if (!t.hasLink(a, b)) {
             Link l = Link.of(a, b, defaults);
             doc.edit("Link " + a + " \u2013 " + b, c -> c.putLink(l));
@@ -173,6 +192,9 @@ public final class TopologyEditorViewModel {
     /** Deletes the selected nodes (with their links) and links, as one edit. */
     public void deleteSelection() {
         if (selectedNodes.isEmpty() && selectedLinks.isEmpty()) {
+            return;
+        }
+        if (!doc.checkUnlocked("Delete " + describe(selectedNodes.size(), selectedLinks.size()))) {
             return;
         }
         Set<String> nodes = Set.copyOf(selectedNodes);
@@ -337,13 +359,16 @@ public final class TopologyEditorViewModel {
 
     /** Copies the selected nodes (and the links among them), then deletes the selection. */
     public void cut() {
+        if (!doc.checkUnlocked("Cut")) {
+            return;
+        }
         copy();
         deleteSelection();
     }
 
     /** Pastes the clipboard with fresh ids, offset so copies do not hide the originals, and selects it. */
     public void paste() {
-        if (clipboard.isEmpty()) {
+        if (clipboard.isEmpty() || !doc.checkUnlocked("Paste")) {
             return;
         }
         pasteCount++;
@@ -375,6 +400,9 @@ public final class TopologyEditorViewModel {
      * the generated nodes get fresh ids and are placed to the right of the existing ones.
      */
     public void applyGenerated(String name, Topology generated, boolean replace) {
+        if (!doc.checkUnlocked(name)) {
+            return;
+        }
         TopologyEdit e;
         if (replace) {
             e = TopologyEdit.between(name, doc.topology(), generated);
@@ -413,6 +441,10 @@ public final class TopologyEditorViewModel {
      * ui executor) with true when applied.
      */
     public void relayout(LayoutKind kind, Consumer<Boolean> done) {
+        if (!doc.checkUnlocked("Layout: " + kind.id())) {
+            done.accept(false);
+            return;
+        }
         Topology snapshot = doc.topology().copy();
         long seed = doc.settings().seed();
         long revision = doc.revision();
@@ -428,6 +460,11 @@ public final class TopologyEditorViewModel {
                 return;
             }
             executors.ui().execute(() -> {
+                if (doc.isLocked()) {
+                    doc.checkUnlocked("Layout: " + kind.id());
+                    done.accept(false);
+                    return;
+                }
                 if (doc.revision() != revision) {
                     console.warn("layout " + kind.id() + " discarded: the graph changed while it was computed");
                     done.accept(false);

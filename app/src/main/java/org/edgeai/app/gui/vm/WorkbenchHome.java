@@ -34,6 +34,11 @@ public record WorkbenchHome(Path dir) {
         return dir.resolve("plugins");
     }
 
+    /** Where runs started in the workbench write their files: one folder per run. */
+    public Path runsDir() {
+        return dir.resolve("runs");
+    }
+
     public Path recoveryDir() {
         return dir.resolve("recovery");
     }

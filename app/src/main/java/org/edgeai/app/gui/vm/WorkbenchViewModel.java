@@ -68,6 +68,11 @@ public final class WorkbenchViewModel {
     private final ModelViewModel model = new ModelViewModel();
     private final RunSession runSession = new RunSession();
     private final ChartsViewModel charts;
+    private final SplitViewModel split = new SplitViewModel();
+    private final PipelineRunViewModel pipelineRun;
+    private final TimelineViewModel timeline;
+    private final RunViewModel runs;
+    private final HudViewModel hud;
     private final ObservableList<Path> recent = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper fileStatus = new ReadOnlyStringWrapper("");
     private final ReadOnlyStringWrapper selectionStatus = new ReadOnlyStringWrapper("");
@@ -95,8 +100,15 @@ public final class WorkbenchViewModel {
         this.spectrum = new SpectrumViewModel(services.spectrum(), executors);
         this.settings = new SettingsViewModel(services.settings());
         this.charts = new ChartsViewModel(runSession, executors);
+        this.pipelineRun = new PipelineRunViewModel(runSession, executors, console, split);
+        this.timeline = new TimelineViewModel(runSession, pipelineRun);
         services.generators().failures().forEach(console::warn);
         loadRecent();
+        this.runs = new RunViewModel(services, home, executors, console, runSession, active, editors,
+                java.time.Clock.systemDefaultZone());
+        this.hud = new HudViewModel(runSession, System::nanoTime);
+        hud.editorProperty().bind(active);
+        runs.setPipelineRunner(pipelineRun.asRunner()); // pipeline and split experiments run as schedules
 
         InvalidationListener status = o -> updateStatus();
         SetChangeListener<Object> selection = c -> updateStatus();
@@ -183,8 +195,8 @@ public final class WorkbenchViewModel {
      * Prepares a comparison of the settings of {@code ed}'s experiment in the background and hands it to {@code ok}
      * on the JavaFX thread (or the problem to {@code failed}, also logged in the Console). Its sweep folder is the
      * next free {@code <home>/compare/compare-NNN}; the experiment is its saved file when it has one without unsaved
-     * changes, else a copy of the document saved into that folder. Runs with the built-in providers
-     * ({@code Workspace.standard()}).
+     * changes, else a copy of the document saved into that folder. Runs with the workbench's providers
+     * ({@link WorkbenchServices#runRegistries()}).
      */
     public void compare(TopologyEditorViewModel ed, Consumer<CompareViewModel> ok, Consumer<Exception> failed) {
         org.edgeai.app.gui.doc.EditorDocumentData snapshot = ed.document().snapshot();
@@ -207,12 +219,37 @@ public final class WorkbenchViewModel {
             file = dir.resolve("experiment.json");
             services.documents().save(snapshot, file);
         }
-        return new CompareViewModel(file, org.edgeai.app.cli.Workspace.standard().registries(), executors, charts, dir);
+        return new CompareViewModel(file, services.runRegistries(), executors, charts, dir);
     }
 
     /** The workbench's home folder (layout, recent files, plugins; the Compare dialog's sweeps go under it). */
     public WorkbenchHome home() {
         return home;
+    }
+
+    /** Runs experiments with a {@code pipeline} (or {@code split}) section: the run controls' pipeline hook. */
+    public PipelineRunViewModel pipelineRun() {
+        return pipelineRun;
+    }
+
+    /** The Timeline view's state. */
+    public TimelineViewModel timeline() {
+        return timeline;
+    }
+
+    /** The split-inference chart's state. */
+    public SplitViewModel split() {
+        return split;
+    }
+
+    /** Run control: start a run of the active experiment, play, step, jump, scrub, cancel; editor locks. */
+    public RunViewModel runs() {
+        return runs;
+    }
+
+    /** The heads-up display over the canvas of the editor being run. */
+    public HudViewModel hud() {
+        return hud;
     }
 
     public ObservableList<Path> recentFiles() {

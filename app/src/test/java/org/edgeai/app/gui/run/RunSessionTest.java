@@ -17,13 +17,14 @@ class RunSessionTest {
     @TempDir
     Path dir;
 
-    /** Pulses frames of 16 ms until {@code done} or 20,000 frames. */
+    /** Pulses frames of 16 ms until {@code done}; fails after 200,000 frames. */
     static long frames(RunSession s, long now, java.util.function.BooleanSupplier done) throws InterruptedException {
-        for (int i = 0; i < 20_000 && !done.getAsBoolean(); i++) {
+        for (int i = 0; i < 200_000 && !done.getAsBoolean(); i++) {
             now += 16_000_000L;
             s.pulse(now);
             Thread.sleep(0, 200_000); // wall-clock ok: lets the engine thread run between fake frames
         }
+        assertTrue(done.getAsBoolean(), "the session never got there");
         return now;
     }
 
@@ -48,6 +49,8 @@ class RunSessionTest {
         now = frames(s, now, () -> s.roundsShownProperty().get() == 5 && s.clock().isPaused());
         assertEquals(s.recording().rounds().get(4).timeS(), s.clock().cursor(), 0);
 
+        // The engine runs ahead of the picture (up to ROUNDS_AHEAD rounds): wait until round 6 is recorded.
+        now = frames(s, now, () -> s.recording().rounds().size() >= 6);
         double before = s.clock().cursor();
         s.stepEvent();
         double after = s.clock().cursor();

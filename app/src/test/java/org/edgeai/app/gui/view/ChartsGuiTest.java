@@ -197,8 +197,28 @@ class ChartsGuiTest {
     void fiveRoundsLiveGiveSixPointsOnEachChart() throws Exception {
         Workbench wb = openWatched();
         ChartsView v = wb.window().chartsView();
+        // a sample with run.rounds = 5, opened and run as a user does (Run > Run Experiment, as fast as possible)
+        Path sample = Path.of(System.getProperty("user.dir")).resolve("../sample-topologies/dsgd-topk-ring.json").normalize();
+        com.fasterxml.jackson.databind.node.ObjectNode e = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(sample.toFile());
+        e.putObject("run").put("rounds", 5);
+        Path file = dir.resolve("ring-5.json");
+        Files.writeString(file, e.toPrettyString());
+        watchdog.phase("open the sample");
+        fx(() -> {
+            wb.viewModel().open(file);
+            return null;
+        });
+        waitUntil(() -> fx(() -> wb.viewModel().active() != null && file.equals(wb.viewModel().active().document().path())));
         watchdog.phase("a live run of 5 rounds, as fast as possible");
-        LiveRun run = play(wb, "dsgd-topk-ring.json", 5, dir.resolve("ring"));
+        fx(() -> {
+            wb.viewModel().runs().speedPositionProperty().set(1.0); // as fast as possible
+            wb.window().run("run.start");
+            return null;
+        });
+        waitUntil(() -> fx(() -> wb.viewModel().runSession().live() != null
+                && wb.viewModel().runSession().live().state() != LiveRun.State.RUNNING));
+        LiveRun run = fx(() -> wb.viewModel().runSession().live());
         assertEquals(LiveRun.State.COMPLETED, run.state());
         // the frame timer takes the last points within a repaint period
         waitUntil(() -> points(v, YMetric.LOSS).equals(List.of(6)) && points(v, YMetric.ACCURACY).equals(List.of(6))

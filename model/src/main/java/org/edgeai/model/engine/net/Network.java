@@ -1294,6 +1294,11 @@ public final class Network implements EventHandler {
         return kind(msg);
     }
 
+    /** The node that sent the message (its first hop's sender). */
+    public int messageSource(int msg) {
+        return (int) (mRec[(msg << 3) + M_SRC_DST] & LO);
+    }
+
     /** When the message was handed to {@code send}, seconds. */
     public double messageSentAt(int msg) {
         return Double.longBitsToDouble(mRec[(msg << 3) + M_SENT_AT]);

@@ -6,9 +6,9 @@ import java.util.List;
  * What a pipeline schedule asks of the simulated world: compute on a node and send bits between nodes, with
  * callbacks when done. Implementations apply DESIGN.md's "Network timing" rules exactly.
  *
- * <p>This interface isolates the pipeline from the simulator underneath: today {@link EventPipelineNetwork},
- * a small discrete-event simulation private to this package; it is meant to be replaced by an adapter over
- * the shared engine ({@code org.edgeai.model.engine}) once that exists, without touching the schedules.
+ * <p>This interface isolates the schedules from the simulator underneath: {@link EnginePipelineNetwork}, an
+ * adapter over the shared engine ({@code org.edgeai.model.engine}), so pipelines and learning runs share one
+ * implementation of the timing rules.
  *
  * <p>Requests are made "now", i.e. at the virtual time of the event being handled; callbacks run as later
  * events, and events at equal times run in the order they were scheduled.

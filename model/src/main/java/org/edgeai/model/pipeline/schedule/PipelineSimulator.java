@@ -20,8 +20,13 @@ import org.edgeai.model.pipeline.schedule.StageOrders.Op;
  * <ul>
  *   <li>forward of micro-batch m on stage s &gt; 0: stage s-1's activations of m have arrived;</li>
  *   <li>backward (or the recompute before it) on stage s &lt; K-1: stage s+1's gradient of m has arrived;</li>
- *   <li>a synchronous update of a replicated stage (gpipe, 1f1b): the ring all-reduce of the replicas'
- *       gradients has finished (pipedream's all-reduce runs in the background and is not waited for).</li>
+ *   <li>an update of a replicated stage: the ring all-reduce of the replicas' gradients has finished. For gpipe
+ *       and 1f1b the replicas reduce once per minibatch (after each one's last backward of it). For pipedream,
+ *       which updates after every micro-batch, the replicas' k-th micro-batches form group k (micro-batches
+ *       kr .. kr + r − 1, one per replica, as PipeDream's round-robin assigns them) and each group's gradients
+ *       are all-reduced before any of its updates, as data-parallel replicas must to keep one set of weights
+ *       (the PipeDream planner counts this synchronisation in the replicated stage's time). A replica without a
+ *       micro-batch in the last, partial group contributes a zero gradient at once.</li>
  * </ul>
  * After a forward the activations (last layer's output elements x micro-batch size x precision bits) go to the
  * next stage; after a backward the gradient of the stage's input (same size as the previous stage's output)
@@ -45,6 +50,7 @@ public final class PipelineSimulator {
     private final boolean[][] actArrived;
     private final boolean[][] gradArrived;
     private final List<PhaseRow> rows = new ArrayList<>();
+    private final List<Transfer> transfers = new ArrayList<>();
     private final double[] minibatchEnds;
     private double firstStart = Double.POSITIVE_INFINITY;
 
@@ -164,7 +170,8 @@ public final class PipelineSimulator {
         int maxStaleness;
         long stalenessSum;
         int stalenessCount;
-        // ring all-reduce state per minibatch (replicated stages only)
+        // ring all-reduce state per group (replicated stages only): per minibatch for flushing schedules, per
+        // round-robin group of r micro-batches for pipedream (see groupOf)
         final int[] lastBackwardOf; // per minibatch: the last micro-batch this worker backwards in it
         final boolean[] ownReady;
         final int[] received;
@@ -192,10 +199,19 @@ public final class PipelineSimulator {
                     lastBackwardOf[op.microbatch() / in.microBatches()] = op.microbatch();
                 }
             }
-            ownReady = new boolean[mbs];
-            received = new int[mbs];
-            sent = new int[mbs];
-            reduced = new boolean[mbs];
+            int groups = groups(stage);
+            ownReady = new boolean[groups];
+            received = new int[groups];
+            sent = new int[groups];
+            reduced = new boolean[groups];
+            if (in.kind() == ScheduleKind.PIPEDREAM) {
+                int replicas = plan(stage).replicas();
+                for (int g = 0; g < groups; g++) {
+                    if ((long) g * replicas + replica >= n) {
+                        ownReady[g] = true; // no micro-batch in the last, partial group: a zero gradient
+                    }
+                }
+            }
         }
 
         void noteMemory() {
@@ -206,11 +222,31 @@ public final class PipelineSimulator {
         }
     }
 
+    /** All-reduce groups of stage s: minibatches, or pipedream's round-robin groups of r micro-batches. */
+    private int groups(int s) {
+        int r = plan(s).replicas();
+        return in.kind() == ScheduleKind.PIPEDREAM ? (n + r - 1) / r : in.minibatches();
+    }
+
+    /** The all-reduce group micro-batch m belongs to on stage s. */
+    private int groupOf(int s, int m) {
+        return in.kind() == ScheduleKind.PIPEDREAM ? m / plan(s).replicas() : m / in.microBatches();
+    }
+
     private ScheduleResult run() {
         for (Worker[] ws : workers) {
             for (Worker w : ws) {
                 w.noteMemory();
                 tryAdvance(w);
+            }
+        }
+        for (Worker[] ws : workers) {
+            for (Worker w : ws) {
+                for (int g = 0; ws.length > 1 && g < w.ownReady.length; g++) {
+                    if (w.ownReady[g]) {
+                        ringStep(w, g); // a replica idle in a partial group passes its zero chunks on
+                    }
+                }
             }
         }
         net.run();
@@ -232,8 +268,7 @@ public final class PipelineSimulator {
             case FORWARD -> s == 0 || actArrived[s][m];
             case RECOMPUTE -> s == k - 1 || gradArrived[s][m];
             case BACKWARD -> in.rematerialize() || s == k - 1 || gradArrived[s][m];
-            case UPDATE -> in.kind() == ScheduleKind.PIPEDREAM || workers[s].length == 1
-                    || w.reduced[m / in.microBatches()];
+            case UPDATE -> workers[s].length == 1 || w.reduced[groupOf(s, m)];
             default -> throw new IllegalStateException(op.toString());
         };
     }
@@ -300,7 +335,7 @@ public final class PipelineSimulator {
                 }
                 if (s + 1 < k) {
                     Worker dst = workers[s + 1][m % workers[s + 1].length];
-                    send(w, dst.node, m, outBits(s), () -> {
+                    send(w, dst, Transfer.Kind.ACTIVATION, m, outBits(s), () -> {
                         actArrived[s + 1][m] = true;
                         tryAdvance(dst);
                     });
@@ -315,15 +350,18 @@ public final class PipelineSimulator {
                 }
                 if (s > 0) {
                     Worker dst = workers[s - 1][m % workers[s - 1].length];
-                    send(w, dst.node, m, inBits(s), () -> {
+                    send(w, dst, Transfer.Kind.GRADIENT, m, inBits(s), () -> {
                         gradArrived[s - 1][m] = true;
                         tryAdvance(dst);
                     });
                 }
-                int j = m / in.microBatches();
-                if (workers[s].length > 1 && w.lastBackwardOf[j] == m) {
-                    w.ownReady[j] = true;
-                    ringStep(w, j);
+                if (workers[s].length > 1) {
+                    boolean last = in.kind() == ScheduleKind.PIPEDREAM || w.lastBackwardOf[m / in.microBatches()] == m;
+                    if (last) {
+                        int g = groupOf(s, m);
+                        w.ownReady[g] = true;
+                        ringStep(w, g);
+                    }
                 }
             }
             case UPDATE -> {
@@ -343,18 +381,22 @@ public final class PipelineSimulator {
         w.noteMemory();
     }
 
-    private void send(Worker from, String to, int microbatch, long bits, Runnable arrived) {
-        net.transfer(from.node, to, bits, (start, arrival) -> {
+    private void send(Worker from, Worker to, Transfer.Kind kind, int microbatch, long bits, Runnable arrived) {
+        int id = transfers.size();
+        transfers.add(null); // the slot of this transfer call; filled when it arrives
+        net.transfer(from.node, to.node, bits, (start, arrival) -> {
             rows.add(new PhaseRow(from.node, from.stage, microbatch, Phase.SEND, start, arrival));
+            transfers.set(id, new Transfer(id, kind, from.node, to.node, from.stage, to.stage, microbatch, bits, start,
+                    arrival));
             noteEnd(microbatch, arrival);
             arrived.run();
         });
     }
 
     /**
-     * Ring all-reduce among a stage's replicas for minibatch j: 2 (r - 1) steps; in each, every replica sends
-     * one chunk of ceil(weightBits / r) bits to the next replica, once it has its own gradients and the
-     * previous step's chunk.
+     * Ring all-reduce among a stage's replicas for group j (a minibatch, or a pipedream round-robin group): 2 (r - 1)
+     * steps; in each, every replica sends one chunk of ceil(weightBits / r) bits to the next replica, once it has
+     * its own gradients and the previous step's chunk.
      */
     private void ringStep(Worker w, int j) {
         Worker[] ring = workers[w.stage];
@@ -362,11 +404,12 @@ public final class PipelineSimulator {
         int steps = 2 * (r - 1);
         Worker dst = ring[(w.replica + 1) % r];
         long chunk = (w.weightBits + r - 1) / r;
-        int lastMb = j * in.microBatches() + in.microBatches() - 1;
+        int lastMb = in.kind() == ScheduleKind.PIPEDREAM ? Math.min(n - 1, j * r + w.replica)
+                : j * in.microBatches() + in.microBatches() - 1;
         // step k needs the chunk of step k - 1; chunks that came before this replica was ready go out at once
         while (w.ownReady[j] && w.sent[j] < steps && w.sent[j] <= w.received[j]) {
             w.sent[j]++;
-            send(w, dst.node, lastMb, chunk, () -> {
+            send(w, dst, Transfer.Kind.ALLREDUCE, lastMb, chunk, () -> {
                 dst.received[j]++;
                 if (dst.received[j] == steps) {
                     dst.reduced[j] = true;
@@ -419,6 +462,6 @@ public final class PipelineSimulator {
                     inflight, maxStale, staleCount == 0 ? 0 : (double) staleSum / staleCount));
         }
         return new ScheduleResult(List.copyOf(rows), List.copyOf(stats), firstStart == Double.POSITIVE_INFINITY ? 0 : firstStart,
-                total, minibatchEnds.clone(), busy, count, net.linkBits());
+                total, minibatchEnds.clone(), busy, count, net.linkBits(), transfers);
     }
 }

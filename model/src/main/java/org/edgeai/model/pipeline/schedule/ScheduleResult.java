@@ -13,10 +13,22 @@ import java.util.List;
  * @param busySeconds    total busy time of all workers
  * @param workers        number of nodes running stages (replicas counted)
  * @param links          bits per topology link
+ * @param transfers      every message end to end with its receiver and kind, in the order of {@link Transfer#id()}
+ *                       (empty when the producer did not record them)
  */
 public record ScheduleResult(List<PhaseRow> rows, List<StageStats> stages, double firstStart, double totalSeconds,
                              double[] minibatchEnds, double busySeconds, int workers,
-                             List<PipelineNetwork.LinkBits> links) {
+                             List<PipelineNetwork.LinkBits> links, List<Transfer> transfers) {
+
+    public ScheduleResult {
+        transfers = List.copyOf(transfers);
+    }
+
+    /** A result without transfers (as before they were recorded). */
+    public ScheduleResult(List<PhaseRow> rows, List<StageStats> stages, double firstStart, double totalSeconds,
+                          double[] minibatchEnds, double busySeconds, int workers, List<PipelineNetwork.LinkBits> links) {
+        this(rows, stages, firstStart, totalSeconds, minibatchEnds, busySeconds, workers, links, List.of());
+    }
 
     /**
      * The bubble fraction: the idle share of the stages' time. With W workers (nodes running a stage;

@@ -27,7 +27,7 @@ class PipelineSimulatorTest {
         Partition p = Partition.ofCounts(counts, Fixtures.ids(k));
         Topology t = Fixtures.chain(k, 1, 100, 1);
         SimulationInput in = new SimulationInput(model, p, kind, m, 1, minibatches, 32, remat, 0);
-        PipelineNetwork net = ideal ? EventPipelineNetwork.idealLinks(t) : new EventPipelineNetwork(t);
+        PipelineNetwork net = ideal ? EnginePipelineNetwork.idealLinks(t) : new EnginePipelineNetwork(t);
         return PipelineSimulator.simulate(in, net);
     }
 

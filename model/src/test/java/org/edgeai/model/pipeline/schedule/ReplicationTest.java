@@ -23,7 +23,7 @@ class ReplicationTest {
         Partition p = new Partition(List.of(new StagePlan(0, 0, List.of("s0", "s1"))));
         Topology t = Fixtures.chain(2, 1, 1, 1);
         SimulationInput in = new SimulationInput(m, p, ScheduleKind.GPIPE, 4, 1, 1, 32, false, 0);
-        ScheduleResult r = PipelineSimulator.simulate(in, new EventPipelineNetwork(t));
+        ScheduleResult r = PipelineSimulator.simulate(in, new EnginePipelineNetwork(t));
         List<PhaseRow> updates = r.rows().stream().filter(x -> x.phase() == Phase.UPDATE).toList();
         assertEquals(2, updates.size());
         for (PhaseRow u : updates) {
@@ -47,17 +47,43 @@ class ReplicationTest {
     }
 
     @Test
-    void pipedreamWithAReplicatedStageRuns() {
-        // stage 0 replicated on s0, s1; stage 1 on s2; pipedream keeps going without waiting for the all-reduce
+    void pipedreamReplicasAllReduceEachRoundRobinGroupBeforeItsUpdates() {
+        // One stage on s0 and s1 (1 GFLOP/s), pipedream, M = 4: replica 0 takes micro-batches 0, 2 and replica 1
+        // takes 1, 3; each does F (1 s) B (2 s) U (0 s) per micro-batch. Groups {0, 1} and {2, 3} are all-reduced
+        // (2 steps of 16,000 bits at 1 Mbit/s + 1 ms = 0.034 s) before their updates, as data-parallel replicas
+        // must to keep one set of weights: updates at 3.034 and 3.034 + 3 + 0.034.
+        ModelProfile m = Fixtures.customModel(10, 1e9);
+        Partition p = new Partition(List.of(new StagePlan(0, 0, List.of("s0", "s1"))));
+        Topology t = Fixtures.chain(2, 1, 1, 1);
+        SimulationInput in = new SimulationInput(m, p, ScheduleKind.PIPEDREAM, 4, 1, 1, 32, false, 0);
+        ScheduleResult r = PipelineSimulator.simulate(in, new EnginePipelineNetwork(t));
+        List<Double> updates = r.rows().stream().filter(x -> x.phase() == Phase.UPDATE).map(PhaseRow::start).toList();
+        assertEquals(4, updates.size());
+        assertEquals(3.034, updates.get(0), 1e-12);
+        assertEquals(3.034, updates.get(1), 1e-12);
+        assertEquals(6.068, updates.get(2), 1e-12);
+        assertEquals(6.068, updates.get(3), 1e-12);
+        assertEquals(2 * 2 * 2 * 16000, r.links().get(0).total(), "2 groups x 2 replicas x 2 steps x one chunk");
+
+        // M = 3: the second group has micro-batch 2 only; replica 1 contributes a zero gradient at once.
+        SimulationInput odd = new SimulationInput(m, p, ScheduleKind.PIPEDREAM, 3, 1, 1, 32, false, 0);
+        ScheduleResult ro = PipelineSimulator.simulate(odd, new EnginePipelineNetwork(t));
+        List<Double> u3 = ro.rows().stream().filter(x -> x.phase() == Phase.UPDATE).map(PhaseRow::start).toList();
+        assertEquals(List.of(3.034, 3.034, 6.068), u3.stream().map(v -> Math.round(v * 1e9) / 1e9).toList());
+    }
+
+    @Test
+    void pipedreamWithAReplicatedStageAndASecondStageRuns() {
+        // stage 0 replicated on s0, s1; stage 1 on s2
         ModelProfile m = Fixtures.customModel(10, 2e9, 1e9);
         Partition p = new Partition(List.of(new StagePlan(0, 0, List.of("s0", "s1")), new StagePlan(1, 1, List.of("s2"))));
         Topology t = Fixtures.chain(3, 1, 100, 1);
         SimulationInput in = new SimulationInput(m, p, ScheduleKind.PIPEDREAM, 4, 1, 2, 32, false, 0);
-        ScheduleResult r = PipelineSimulator.simulate(in, new EventPipelineNetwork(t));
+        ScheduleResult r = PipelineSimulator.simulate(in, new EnginePipelineNetwork(t));
         assertEquals(8 * 2, r.rows().stream().filter(x -> x.phase() == Phase.BACKWARD).count());
-        // two all-reduces (one per minibatch) of 2 chunks each way over s0-s1, plus activations/gradients that
-        // s1 sends to s2 over s0-s1? no: s1 - s2 is a direct link; s0's traffic to s2 crosses s0-s1
-        long ring = 2L * 2 * 2 * (1000 * 32 / 2);
+        // four all-reduces (8 micro-batches in groups of 2) of 2 chunks each way over s0-s1, plus s0's activations
+        // to s2 and gradients back, which cross s0-s1 too (s1 - s2 is a direct link)
+        long ring = 4L * 2 * 2 * (1000 * 32 / 2);
         long s0Traffic = 4L * 2 * 320; // micro-batches 0, 2, 4, 6: activation out + gradient back, 320 bits each
         assertEquals(ring + s0Traffic, r.links().get(0).total());
     }
