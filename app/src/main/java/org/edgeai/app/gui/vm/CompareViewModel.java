@@ -110,7 +110,7 @@ public final class CompareViewModel {
             throw new IllegalArgumentException(experimentFile + ": expected an experiment (a JSON object)");
         }
         experiment = o;
-        experiment.remove(SweepSpec.SECTION);
+        JsonNode own = experiment.remove(SweepSpec.SECTION); // a sweep file's own grid starts the dialog
         collect("", experiment);
         List<String> offered = new ArrayList<>();
         for (String p : COMMON) {
@@ -122,12 +122,25 @@ public final class CompareViewModel {
             }
         }
         parameters.setAll(offered);
-        Axis first = new Axis();
-        first.path.set("topology.generator.type");
-        axes.add(first);
         axes.addListener((javafx.collections.ListChangeListener<Axis>) c -> updateSummary());
-        first.path.addListener((o2, a, b) -> updateSummary());
-        first.values.addListener((o2, a, b) -> updateSummary());
+        JsonNode ownGrid = own == null ? null : own.path("grid");
+        if (ownGrid != null && ownGrid.isObject() && ownGrid.size() > 0) {
+            Iterator<Map.Entry<String, JsonNode>> it = ownGrid.fields();
+            while (it.hasNext() && axes.size() < MAX_AXES) {
+                Map.Entry<String, JsonNode> e = it.next();
+                addAxis();
+                Axis a = axes.get(axes.size() - 1);
+                a.path.set(e.getKey());
+                StringBuilder sb = new StringBuilder();
+                for (JsonNode v : e.getValue()) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(v.isTextual() ? v.asText() : v.toString());
+                }
+                a.values.set(sb.toString());
+            }
+        } else {
+            addAxis();
+            axes.get(0).path.set("topology.generator.type");
+        }
         updateSummary();
     }
 

@@ -100,4 +100,17 @@ class CompareViewModelTest {
         assertTrue(e.getMessage().contains("parameter 2: topology.generator.type is already compared"), e.getMessage());
         assertTrue(vm.summaryProperty().get().contains("already compared"));
     }
+
+    @Test
+    void aSweepFilesOwnGridStartsTheDialog() {
+        CompareViewModel vm = new CompareViewModel(sample("sweep-topologies.json"), Workspace.standard().registries(),
+                UiExecutors.synchronous(), new ChartsViewModel(new RunSession(), UiExecutors.synchronous()), dir.resolve("s"));
+        assertEquals(List.of("topology.generator", "seed"), vm.axes().stream().map(a -> a.pathProperty().get()).toList());
+        assertEquals("1, 2, 3", vm.axes().get(1).valuesProperty().get());
+        var generators = vm.grid().get("topology.generator");
+        assertEquals(List.of("complete", "ring", "erdos-renyi"), generators.stream().map(g -> g.get("type").asText()).toList());
+        assertEquals(0.27, generators.get(2).get("p").asDouble());
+        assertTrue(vm.summaryProperty().get().startsWith("9 runs"), vm.summaryProperty().get());
+        assertEquals("", vm.currentValue("sweep.grid"), "the sweep section is not a setting to compare");
+    }
 }
