@@ -51,6 +51,8 @@ public final class LiveRun {
     private volatile RunSummary summary;
     private volatile Throwable failure;
     private State state = State.RUNNING; // as the JavaFX thread last saw it
+    private java.util.Map<String, Double> initialMetrics; // metrics.csv's row 0, once read
+    private boolean initialMissing; // the run ended without a readable row 0: do not look again
     private Thread thread;
 
     /**
@@ -171,6 +173,52 @@ public final class LiveRun {
     /** Animation records dropped (0 unless the picture could not keep up and the engine could not wait). */
     public long dropped() {
         return buffer.dropped();
+    }
+
+    /**
+     * The initial state's metrics (row 0 of {@code metrics.csv}: the values before the first round, at time 0 and
+     * 0 bits), by metric name in the file's column order, an empty cell left out; or null while that row cannot be
+     * read yet (before the engine has finished its first round), or ever (the run failed before writing it). Read
+     * from the run's own file once and then kept: the engine does not report round 0 to observers, and reading the
+     * file gives exactly the values {@code plot} reads. A few hundred bytes; JavaFX thread.
+     */
+    public java.util.Map<String, Double> initialMetrics() {
+        if (initialMetrics == null && !initialMissing && (roundsRun > 0 || finished)) {
+            boolean ended = finished; // read first: after the end the file no longer changes
+            initialMetrics = readRow0(dir.resolve(ExperimentRunner.METRICS));
+            initialMissing = initialMetrics == null && ended; // e.g. the algorithm refused the topology: no file
+        }
+        return initialMetrics;
+    }
+
+    /** Row 0 of a metrics file as a map, or null when the file or a complete row 0 is not there. */
+    static java.util.Map<String, Double> readRow0(Path file) {
+        byte[] head;
+        try (java.io.InputStream in = java.nio.file.Files.newInputStream(file)) {
+            head = in.readNBytes(1 << 16);
+        } catch (java.io.IOException e) {
+            return null; // not written yet, or removed because the run failed
+        }
+        String text = new String(head, java.nio.charset.StandardCharsets.UTF_8);
+        int e1 = text.indexOf('\n');
+        int e2 = e1 < 0 ? -1 : text.indexOf('\n', e1 + 1);
+        if (e2 < 0) {
+            return null; // row 0 not complete yet (the file is being written or rewritten)
+        }
+        String[] header = text.substring(0, e1).split(",", -1);
+        String[] cells = text.substring(e1 + 1, e2).split(",", -1);
+        if (cells.length != header.length || !cells[0].equals("0")) {
+            return null;
+        }
+        java.util.Map<String, Double> out = new java.util.LinkedHashMap<>();
+        for (int i = 3; i < header.length; i++) { // round, sim_time_s, bits_sent come first
+            String c = cells[i];
+            if (!c.isEmpty()) {
+                out.put(header[i], c.equals("inf") ? Double.POSITIVE_INFINITY
+                        : c.equals("-inf") ? Double.NEGATIVE_INFINITY : Double.parseDouble(c));
+            }
+        }
+        return java.util.Collections.unmodifiableMap(out);
     }
 
     /** Waits for the engine thread to end (tests and shutdown only; never on the JavaFX thread). */

@@ -71,6 +71,7 @@ public final class WorkbenchWindow {
     private final RunControlsView runControls;
     private final Map<ViewId, Node> viewNodes = new EnumMap<>(ViewId.class);
     private final SpectrumView spectrumView;
+    private final ChartsView chartsView;
     private final TimelineView timelineView;
     private final LayoutRenderer renderer;
     private final BorderPane root = new BorderPane();
@@ -101,8 +102,9 @@ public final class WorkbenchWindow {
         viewNodes.put(ViewId.SETTINGS, new SettingsView(vm.settings()).node());
         viewNodes.put(ViewId.SPECTRUM, spectrumView.node());
         viewNodes.put(ViewId.CONSOLE, new ConsoleView(vm.console()).node());
-        viewNodes.put(ViewId.CHARTS, placeholder("Charts of loss, accuracy, consensus error, bits and time per round "
-                + "appear here when an experiment runs (run-time views: next issue)."));
+        this.chartsView = new ChartsView(vm.charts());
+        chartsView.setOnCompare(() -> openCompare());
+        viewNodes.put(ViewId.CHARTS, chartsView.node());
         viewNodes.put(ViewId.MODEL, new ModelView(vm.model()).node());
         this.timelineView = new TimelineView(vm.timeline(), vm.runSession());
         viewNodes.put(ViewId.TIMELINE, timelineView.node());
@@ -312,6 +314,31 @@ public final class WorkbenchWindow {
         return stage;
     }
 
+    /** The Charts view (tests read its charts). */
+    public ChartsView chartsView() {
+        return chartsView;
+    }
+
+    /**
+     * Opens the Compare dialog on the active experiment (Run &gt; Compare…) once the comparison is prepared in the
+     * background; the future completes with the dialog shown, or null without an experiment or on a problem (in
+     * the Console).
+     */
+    public java.util.concurrent.CompletableFuture<CompareDialog> openCompare() {
+        java.util.concurrent.CompletableFuture<CompareDialog> f = new java.util.concurrent.CompletableFuture<>();
+        if (ed() == null) {
+            vm.console().warn("Compare: open an experiment first");
+            f.complete(null);
+            return f;
+        }
+        vm.compare(ed(), c -> {
+            CompareDialog d = new CompareDialog(stage, c);
+            d.show();
+            f.complete(d);
+        }, e -> f.complete(null));
+        return f;
+    }
+
     public EditorArea editorArea() {
         return editorArea;
     }
@@ -384,6 +411,7 @@ public final class WorkbenchWindow {
         actions.put("run.reset", vm.runs()::reset);
         actions.put("run.cancel", vm.runs()::cancel);
         actions.put("run.openFolder", this::openRunFolder);
+        actions.put("run.compare", () -> openCompare());
         actions.put("tools.generate", () -> openGenerate(null));
         actions.put("tools.layout.circle", () -> vm.relayout(LayoutKind.CIRCLE));
         actions.put("tools.layout.tree", () -> vm.relayout(LayoutKind.TREE));

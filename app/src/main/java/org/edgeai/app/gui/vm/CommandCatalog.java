@@ -57,6 +57,7 @@ public final class CommandCatalog {
             new Command("run.reset", "Run", "Reset Playback", "Shift+F6"),
             new Command("run.cancel", "Run", "Cancel Run", "Shift+F5"),
             new Command("run.openFolder", "Run", "Open Run Folder", "Shortcut+Shift+F"),
+            new Command("run.compare", "Run", "Compare…", "Shortcut+Shift+C"),
             new Command("tools.generate", "Tools", "Generate Topology…", "Shortcut+Shift+N"),
             new Command("tools.layout.circle", "Tools", "Layout: Circle", "Shortcut+Alt+C"),
             new Command("tools.layout.tree", "Tools", "Layout: Tree", "Shortcut+Alt+T"),

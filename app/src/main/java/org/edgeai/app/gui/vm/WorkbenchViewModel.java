@@ -67,6 +67,7 @@ public final class WorkbenchViewModel {
     private final SettingsViewModel settings;
     private final ModelViewModel model = new ModelViewModel();
     private final RunSession runSession = new RunSession();
+    private final ChartsViewModel charts;
     private final SplitViewModel split = new SplitViewModel();
     private final PipelineRunViewModel pipelineRun;
     private final TimelineViewModel timeline;
@@ -98,6 +99,7 @@ public final class WorkbenchViewModel {
         this.properties = new PropertiesViewModel(console);
         this.spectrum = new SpectrumViewModel(services.spectrum(), executors);
         this.settings = new SettingsViewModel(services.settings());
+        this.charts = new ChartsViewModel(runSession, executors);
         this.pipelineRun = new PipelineRunViewModel(runSession, executors, console, split);
         this.timeline = new TimelineViewModel(runSession, pipelineRun);
         services.generators().failures().forEach(console::warn);
@@ -182,6 +184,47 @@ public final class WorkbenchViewModel {
     /** The run being shown and played (run controls, animation, charts, timeline). */
     public RunSession runSession() {
         return runSession;
+    }
+
+    /** The Charts view's state: the session's runs and runs read from folders, overlaid. */
+    public ChartsViewModel charts() {
+        return charts;
+    }
+
+    /**
+     * Prepares a comparison of the settings of {@code ed}'s experiment in the background and hands it to {@code ok}
+     * on the JavaFX thread (or the problem to {@code failed}, also logged in the Console). Its sweep folder is the
+     * next free {@code <home>/compare/compare-NNN}; the experiment is its saved file when it has one without unsaved
+     * changes, else a copy of the document saved into that folder. Runs with the workbench's providers
+     * ({@link WorkbenchServices#runRegistries()}).
+     */
+    public void compare(TopologyEditorViewModel ed, Consumer<CompareViewModel> ok, Consumer<Exception> failed) {
+        org.edgeai.app.gui.doc.EditorDocumentData snapshot = ed.document().snapshot();
+        Path saved = ed.document().isDirty() ? null : ed.document().path();
+        runTask("Preparing the comparison", () -> compareFor(snapshot, saved), ok, e -> {
+            console.error("Compare: " + e.getMessage());
+            failed.accept(e);
+        });
+    }
+
+    private CompareViewModel compareFor(org.edgeai.app.gui.doc.EditorDocumentData snapshot, Path saved) throws java.io.IOException {
+        Path root = home.dir().resolve("compare");
+        Path dir = root.resolve("compare-001");
+        for (int i = 2; Files.exists(dir); i++) {
+            dir = root.resolve(String.format(java.util.Locale.ROOT, "compare-%03d", i));
+        }
+        Files.createDirectories(dir);
+        Path file = saved;
+        if (file == null) {
+            file = dir.resolve("experiment.json");
+            services.documents().save(snapshot, file);
+        }
+        return new CompareViewModel(file, services.runRegistries(), executors, charts, dir);
+    }
+
+    /** The workbench's home folder (layout, recent files, plugins; the Compare dialog's sweeps go under it). */
+    public WorkbenchHome home() {
+        return home;
     }
 
     /** Runs experiments with a {@code pipeline} (or {@code split}) section: the run controls' pipeline hook. */
