@@ -210,16 +210,40 @@ class ChartsGuiTest {
             return null;
         });
         waitUntil(() -> fx(() -> wb.viewModel().active() != null && file.equals(wb.viewModel().active().document().path())));
-        watchdog.phase("a live run of 5 rounds, as fast as possible");
+        watchdog.phase("a live run of 5 rounds: run, pause, step, then as fast as possible");
         fx(() -> {
-            wb.viewModel().runs().speedPositionProperty().set(1.0); // as fast as possible
+            wb.viewModel().runs().speedPositionProperty().set(0.3); // slow enough to pause in the first round
             wb.window().run("run.start");
             return null;
         });
         waitUntil(() -> fx(() -> wb.viewModel().runSession().live() != null
-                && wb.viewModel().runSession().live().state() != LiveRun.State.RUNNING));
+                && wb.viewModel().runSession().recording().frontier() > 0));
+        fx(() -> {
+            wb.window().run("run.pause");
+            return null;
+        });
+        double paused = fx(() -> wb.viewModel().runSession().clock().cursor());
+        assertTrue(fx(() -> wb.viewModel().runSession().clock().isPaused()));
+        waitUntil(() -> fx(() -> !Double.isNaN(wb.viewModel().runSession().recording().nextEventAfter(paused))));
+        double next = fx(() -> wb.viewModel().runSession().recording().nextEventAfter(paused));
+        fx(() -> {
+            wb.window().run("run.stepEvent");
+            return null;
+        });
+        assertEquals(next, (double) fx(() -> wb.viewModel().runSession().clock().cursor()), 0, "Step moves to the next event");
+        fx(() -> {
+            wb.viewModel().runs().speedPositionProperty().set(1.0); // as fast as possible
+            wb.window().run("run.pause"); // resume
+            return null;
+        });
+        waitUntil(() -> fx(() -> wb.viewModel().runSession().live().state() != LiveRun.State.RUNNING
+                && wb.viewModel().runSession().clock().cursor() >= wb.viewModel().runSession().recording().frontier()));
         LiveRun run = fx(() -> wb.viewModel().runSession().live());
         assertEquals(LiveRun.State.COMPLETED, run.state());
+        long bitsSent = new com.fasterxml.jackson.databind.ObjectMapper().readTree(run.dir().resolve("summary.json").toFile())
+                .get("bits_sent").asLong();
+        waitUntil(() -> fx(() -> wb.viewModel().hud().bits() == bitsSent));
+        assertTrue(bitsSent > 0);
         // the frame timer takes the last points within a repaint period
         waitUntil(() -> points(v, YMetric.LOSS).equals(List.of(6)) && points(v, YMetric.ACCURACY).equals(List.of(6))
                 && points(v, YMetric.CONSENSUS_ERROR).equals(List.of(6)));
