@@ -324,7 +324,10 @@ public final class RunFolders {
                     }
                     String v = k.get(p);
                     String path = paths.get(p);
-                    if (!shortForm) {
+                    String type = shortForm ? typeOf(v) : null;
+                    if (type != null) {
+                        sb.append(type); // a swept section such as {"type":"ring","nodes":16} reads as "ring"
+                    } else if (!shortForm) {
                         sb.append(path).append('=').append(v);
                     } else if (isNumberOrBoolean(v)) {
                         sb.append(path.substring(path.lastIndexOf('.') + 1)).append('=').append(v);
@@ -339,6 +342,61 @@ public final class RunFolders {
             }
         }
         return out; // full paths are unique because the keys are
+    }
+
+    /** The {@code type} of a JSON object cell ({@code {"type":"ring",...}}), or null. */
+    private static String typeOf(String v) {
+        if (!v.startsWith("{")) {
+            return null;
+        }
+        try {
+            JsonNode n = JSON.readTree(v);
+            return n.isObject() && n.path("type").isTextual() ? n.get("type").asText() : null;
+        } catch (JsonProcessingException e) {
+            return null;
+        }
+    }
+
+    /**
+     * One label per complete point of a sweep folder, in {@code index.csv} order, from the values that vary between
+     * points (seeds included): what a legend shows when every point is a line of its own (the workbench's charts).
+     *
+     * @throws IllegalArgumentException naming the file and line when index.csv is not a sweep index
+     */
+    public static List<String> pointLabels(Path dir) {
+        Path f = dir.resolve(INDEX);
+        List<String> lines = readLines(f);
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(f + ": empty file; expected the header point_id,<swept paths...>,status,...");
+        }
+        List<String> header = parseCsvLine(lines.get(0), f, 1);
+        int status = header.indexOf("status");
+        if (header.isEmpty() || !header.get(0).equals("point_id") || status < 1) {
+            throw new IllegalArgumentException(f + ":1: expected the header point_id,<swept paths...>,status,..., got "
+                    + lines.get(0));
+        }
+        List<String> paths = header.subList(1, status);
+        List<List<String>> keys = new ArrayList<>();
+        List<String> ids = new ArrayList<>();
+        for (int i = 1; i < lines.size(); i++) {
+            if (lines.get(i).isEmpty()) {
+                continue;
+            }
+            List<String> cells = parseCsvLine(lines.get(i), f, i + 1);
+            List<String> key = new ArrayList<>();
+            for (int p = 0; p < paths.size() && 1 + p < cells.size(); p++) {
+                key.add(unquoteJson(cells.get(1 + p)));
+            }
+            keys.add(key);
+            ids.add(cells.get(0));
+        }
+        List<String> labels = labels(paths, keys);
+        for (int i = 0; i < labels.size(); i++) {
+            if (labels.get(i) == null || labels.get(i).isEmpty()) {
+                labels.set(i, ids.get(i));
+            }
+        }
+        return labels;
     }
 
     private static boolean isNumberOrBoolean(String v) {

@@ -198,4 +198,18 @@ class PlotRunFoldersTest {
                 () -> RunFolders.parseCsvLine("a,\"b", Path.of("f.csv"), 7));
         assertEquals("f.csv:7: a quoted cell is not closed", e.getMessage());
     }
+
+    @Test
+    void sweptSectionsReadAsTheirTypeAndEveryPointGetsAShortLabel(@org.junit.jupiter.api.io.TempDir Path tmp) throws IOException {
+        String ring = "\"{\"\"type\"\":\"\"ring\"\",\"\"nodes\"\":16}\"";
+        String complete = "\"{\"\"type\"\":\"\"complete\"\",\"\"nodes\"\":16}\"";
+        String[] rows = {"0,0,0,2.0,0.1,", "1,1,100,1.5,0.5,"};
+        Path sw = sweep(tmp.resolve("sw"), List.of("topology.generator", "seed"), List.of(
+                new PlotFixtures.Point("p000", List.of(ring, "1"), rows), new PlotFixtures.Point("p001", List.of(ring, "2"), rows),
+                new PlotFixtures.Point("p002", List.of(complete, "1"), rows),
+                new PlotFixtures.Point("p003", List.of(complete, "2"), rows)));
+        assertEquals(List.of("ring, seed=1", "ring, seed=2", "complete, seed=1", "complete, seed=2"), RunFolders.pointLabels(sw));
+        assertEquals(List.of("ring", "complete"), RunFolders.lines(sw, YMetric.LOSS, XAxisKind.ROUND, BandKind.SD).stream()
+                .map(PlotSeries::label).toList(), "one line per setting, named by the section's type");
+    }
 }

@@ -50,10 +50,10 @@ public final class RunControlsView {
         Button start = button("run-start", "\u25b6 Run", "run.start", vm::start);
         start.disableProperty().bind(vm.canStartProperty().not());
         Button pause = button("run-pause", "Pause", "run.pause", vm::togglePause);
-        pause.textProperty().bind(Bindings.when(vm.playingProperty()).then("\u23f8 Pause").otherwise("\u25b6 Resume"));
+        pause.textProperty().bind(Bindings.when(vm.playingProperty()).then("\u2016 Pause").otherwise("\u25b6 Resume"));
         Button step = button("run-step", "Step", "run.stepEvent", vm::stepEvent);
         Button stepRound = button("run-step-round", "Step round", "run.stepRound", vm::stepRound);
-        Button reset = button("run-reset", "\u23ee Reset", "run.reset", vm::reset);
+        Button reset = button("run-reset", "\u21ba Reset", "run.reset", vm::reset);
         Button cancel = button("run-cancel", "\u25a0 Cancel", "run.cancel", vm::cancel);
         cancel.disableProperty().bind(vm.session().runningProperty().not());
         for (Button b : new Button[] {pause, step, stepRound, reset}) {
@@ -106,6 +106,14 @@ public final class RunControlsView {
         Label roundLabel = new Label("Round");
         root.getChildren().addAll(start, pause, step, stepRound, reset, cancel, sep(), speedLabel, speed, mapping, sep(),
                 roundLabel, round, go, sep(), scrubber, time, folder);
+        // Buttons and labels keep their text whole (presentation mode's large fonts): the scrubber gives way first.
+        for (javafx.scene.Node n : root.getChildren()) {
+            if (n instanceof javafx.scene.control.Labeled l) {
+                l.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            }
+        }
+        mapping.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        round.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     }
 
     private static Separator sep() {

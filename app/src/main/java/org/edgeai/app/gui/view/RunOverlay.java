@@ -34,10 +34,11 @@ public final class RunOverlay {
     public static final byte DROPPED = 4;
 
     /**
-     * Colour (0xRRGGBB) of each message kind, by {@link MessageKind} ordinal: model blue, gradient red, update
-     * green, scalar orange, control grey, activation purple (Tableau 10, readable on light and dark themes).
+     * Colour (0xRRGGBB) of each message kind, by {@link MessageKind} ordinal: model amber, gradient red, update
+     * green, scalar brown, control grey, activation purple (readable on light and dark themes; the model, the
+     * commonest message, is amber so that it stands out against the blue device glyphs). The timeline uses the same.
      */
-    private static final int[] KIND_RGB = {0x1f77b4, 0xd62728, 0x2ca02c, 0xff7f0e, 0x7f7f7f, 0x9467bd};
+    private static final int[] KIND_RGB = {0xf0a202, 0xd62728, 0x2ca02c, 0x8c564b, 0x7f7f7f, 0x9467bd};
 
     static {
         if (KIND_RGB.length != MessageKind.values().length) {

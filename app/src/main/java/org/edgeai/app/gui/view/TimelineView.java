@@ -359,13 +359,7 @@ public final class TimelineView {
     }
 
     private static Color kindColour(int kindOrdinal) {
-        return switch (org.edgeai.model.engine.core.MessageKind.ofOrdinal(kindOrdinal)) {
-            case MODEL -> Color.web("#4e79a7");
-            case GRADIENT -> Color.web("#e15759");
-            case UPDATE -> Color.web("#59a14f");
-            case SCALAR -> Color.web("#b07aa1");
-            case CONTROL -> Color.web("#9c755f");
-            case ACTIVATION -> Color.web("#f28e2b");
-        };
+        int rgb = RunOverlay.kindRgb(org.edgeai.model.engine.core.MessageKind.ofOrdinal(kindOrdinal));
+        return Color.rgb(rgb >> 16 & 0xFF, rgb >> 8 & 0xFF, rgb & 0xFF); // the canvas's colours
     }
 }

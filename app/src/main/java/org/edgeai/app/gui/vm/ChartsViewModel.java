@@ -247,7 +247,7 @@ public final class ChartsViewModel {
      * Reads a run folder, or every point of a sweep folder. Any thread (no JavaFX state is touched).
      *
      * @param labels labels for the runs in order, or null: a run's experiment name (summary.json), a sweep point's
-     *               point id
+     *               varying values ({@link RunFolders#pointLabels}, e.g. "ring, seed=2")
      * @throws IllegalArgumentException naming the file when a folder cannot be read
      */
     public static List<ChartRun> readFolder(Path dir, List<String> labels) {
@@ -264,9 +264,11 @@ public final class ChartsViewModel {
         } else {
             dirs.add(dir);
         }
+        List<String> pointLabels = sweep && labels == null ? RunFolders.pointLabels(dir) : null;
         List<ChartRun> out = new ArrayList<>();
         for (int i = 0; i < dirs.size(); i++) {
-            String l = labels != null && i < labels.size() ? labels.get(i) : sweep ? dirs.get(i).getFileName().toString() : null;
+            String l = labels != null && i < labels.size() ? labels.get(i)
+                    : pointLabels != null && i < pointLabels.size() ? pointLabels.get(i) : null;
             out.add(readRun(dirs.get(i), l));
         }
         return out;

@@ -79,11 +79,11 @@ class AnimationExportTest {
                 assertEquals(W, reader.getWidth(i));
                 assertEquals(H, reader.getHeight(i));
             }
-            // The model glyph (blue) is near the sender in the first frame and near the receiver in the last.
-            int blue = RunOverlay.kindRgb(MessageKind.MODEL);
-            assertTrue(close(first.getRGB(20, 50), blue), Integer.toHexString(first.getRGB(20, 50)));
-            assertTrue(close(last.getRGB(128, 50), blue), Integer.toHexString(last.getRGB(128, 50)));
-            assertTrue(!close(first.getRGB(128, 50), blue));
+            // The model glyph is near the sender in the first frame and near the receiver in the last.
+            int modelRgb = RunOverlay.kindRgb(MessageKind.MODEL);
+            assertTrue(close(first.getRGB(20, 50), modelRgb), Integer.toHexString(first.getRGB(20, 50)));
+            assertTrue(close(last.getRGB(128, 50), modelRgb), Integer.toHexString(last.getRGB(128, 50)));
+            assertTrue(!close(first.getRGB(128, 50), modelRgb));
             IIOMetadataNode root = (IIOMetadataNode) reader.getImageMetadata(0).getAsTree("javax_imageio_gif_image_1.0");
             assertEquals(1, root.getElementsByTagName("ApplicationExtension").getLength(), "NETSCAPE loop extension");
             IIOMetadataNode gce = (IIOMetadataNode) root.getElementsByTagName("GraphicControlExtension").item(0);
@@ -118,10 +118,10 @@ class AnimationExportTest {
         assertEquals(W, a.getWidth());
         assertEquals(H, a.getHeight());
         // at t = 0.1 the glyph is 10% along (x = 32), at 0.7 70% (x = 104)
-        int blue = 0xFF000000 | RunOverlay.kindRgb(MessageKind.MODEL);
-        assertEquals(blue, a.getRGB(32, 50));
-        assertEquals(blue, b.getRGB(104, 50));
-        assertNotEquals(blue, a.getRGB(104, 50));
+        int modelRgb = 0xFF000000 | RunOverlay.kindRgb(MessageKind.MODEL);
+        assertEquals(modelRgb, a.getRGB(32, 50));
+        assertEquals(modelRgb, b.getRGB(104, 50));
+        assertNotEquals(modelRgb, a.getRGB(104, 50));
     }
 
     @Test
