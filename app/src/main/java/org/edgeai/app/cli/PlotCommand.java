@@ -21,10 +21,13 @@ import picocli.CommandLine.Parameters;
  */
 @Command(name = "plot", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = {"Plot run folders (from `run`) and sweep folders (from `sweep`) to a figure.",
-                "A run folder is one line, labelled by its experiment's name; a sweep folder one line per setting,",
-                "the mean over the swept `seed` values with a band. The format comes from --out's extension:",
-                "  .svg .pdf  vector, text as outlines     .png  raster at --dpi",
-                "  .tex       pgfplots (compiles alone or \\input into a paper)     .csv  the plotted data"})
+                "A run folder is one line, labelled by its experiment's name; a sweep folder",
+                "one line per setting, the mean over the swept `seed` values with a band.",
+                "The format comes from --out's extension:",
+                "  .svg .pdf  vector, text as outlines",
+                "  .png       raster at --dpi",
+                "  .tex       pgfplots (compiles alone or \\input into a paper)",
+                "  .csv       the plotted data"})
 final class PlotCommand implements Callable<Integer> {
 
     @Parameters(paramLabel = "DIR", arity = "1..*", description = "Run or sweep folders, one or more.")
@@ -58,7 +61,7 @@ final class PlotCommand implements Callable<Integer> {
     boolean logy;
 
     @Option(names = "--band", paramLabel = "KIND", defaultValue = "sd",
-            description = "Band around the mean over seeds: sd (default: ±1 sample standard deviation), ci95 (95% "
+            description = "Band around the mean over seeds: sd (default: ±1 sample standard deviation), ci95 (95%% "
                     + "confidence interval of the mean, Student's t) or none.")
     String band;
 

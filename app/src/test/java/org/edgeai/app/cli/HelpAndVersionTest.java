@@ -33,6 +33,19 @@ class HelpAndVersionTest {
         collect(WorkbenchCli.newCommandLine(new PrintWriter(new StringWriter()), new PrintWriter(new StringWriter())),
                 List.of(), commands);
         assertTrue(commands.size() >= 10, "walked " + commands);
+        // picocli reports a broken help text (e.g. an unescaped '%') on System.err, not on the command's writer
+        java.io.PrintStream stderr = System.err;
+        java.io.ByteArrayOutputStream picocliWarnings = new java.io.ByteArrayOutputStream();
+        System.setErr(new java.io.PrintStream(picocliWarnings, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            helpAndVersion(commands);
+        } finally {
+            System.setErr(stderr);
+        }
+        assertEquals("", picocliWarnings.toString(java.nio.charset.StandardCharsets.UTF_8), "help texts picocli could not format");
+    }
+
+    private static void helpAndVersion(List<List<String>> commands) {
         for (List<String> c : commands) {
             for (String flag : List.of("--help", "--version")) {
                 List<String> args = new ArrayList<>(c);
