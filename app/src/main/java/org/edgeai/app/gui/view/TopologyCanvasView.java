@@ -101,7 +101,15 @@ public final class TopologyCanvasView extends Region {
             requestRedraw();
         };
         vm.document().revisionProperty().addListener(docChanged);
-        vm.viewport().versionProperty().addListener(o -> requestRedraw());
+        vm.viewport().versionProperty().addListener(o -> {
+            double sc = vm.viewport().scale();
+            if (sc == lastScale) {
+                requestPan(); // the picture only moves: the raster thread shifts its oversized static layer
+            } else {
+                lastScale = sc;
+                requestRedraw();
+            }
+        });
         vm.gridVisibleProperty().addListener(o -> requestRedraw());
         SetChangeListener<Object> sel = c -> requestRedraw();
         vm.selectedNodes().addListener(sel);
@@ -140,6 +148,13 @@ public final class TopologyCanvasView extends Region {
     /** Something drawn in the static layer (grid, links, nodes' places, selection, theme, size) changed. */
     public void requestRedraw() {
         staticVersion++;
+        layoutVersion++;
+        dirty = true;
+    }
+
+    /** Only the viewport's translation changed: the static layer is the same picture, moved. */
+    private void requestPan() {
+        staticVersion++;
         dirty = true;
     }
 
@@ -155,6 +170,8 @@ public final class TopologyCanvasView extends Region {
     private RunOverlay.Builder overlayBuilder;
     private RunOverlay.LinkTable linkTable;
     private long staticVersion;
+    private long layoutVersion; // the static picture up to a translation (not bumped by panning)
+    private double lastScale = Double.NaN;
 
     /**
      * Lets the canvas show {@code s}'s recording (its hops, node states and link load at the cursor) whenever the
@@ -470,20 +487,54 @@ public final class TopologyCanvasView extends Region {
     record Job(int w, int h, int bg, int gridRgb, double gridStep, double gridX0, double gridY0, boolean grid,
                double[] sx, double[] sy, int n, byte[] glyph, boolean[] selected, Raster.Sprite[] sprites,
                int m, int[] lu, int[] lv, byte[] bucket, double zoomWidth, int linkRgb, int selRgb, int[][] selLinks,
-               double radius, long staticKey, RunOverlay.Snapshot overlay) {
+               double radius, long staticKey, RunOverlay.Snapshot overlay, Pan pan) {
+
+        /** A job whose static layer is never shifted (exports, tests). */
+        Job(int w, int h, int bg, int gridRgb, double gridStep, double gridX0, double gridY0, boolean grid,
+            double[] sx, double[] sy, int n, byte[] glyph, boolean[] selected, Raster.Sprite[] sprites,
+            int m, int[] lu, int[] lv, byte[] bucket, double zoomWidth, int linkRgb, int selRgb, int[][] selLinks,
+            double radius, long staticKey, RunOverlay.Snapshot overlay) {
+            this(w, h, bg, gridRgb, gridStep, gridX0, gridY0, grid, sx, sy, n, glyph, selected, sprites, m, lu, lv, bucket,
+                    zoomWidth, linkRgb, selRgb, selLinks, radius, staticKey, overlay, null);
+        }
 
         /** The same static picture with another run overlay. */
         Job withOverlay(RunOverlay.Snapshot o) {
             return new Job(w, h, bg, gridRgb, gridStep, gridX0, gridY0, grid, sx, sy, n, glyph, selected, sprites, m, lu,
-                    lv, bucket, zoomWidth, linkRgb, selRgb, selLinks, radius, staticKey, o);
+                    lv, bucket, zoomWidth, linkRgb, selRgb, selLinks, radius, staticKey, o, pan);
         }
+
+        /** The same static picture drawn {@code margin} px further right and down on a larger raster. */
+        Job enlarged(int margin) {
+            double[] bx = new double[n];
+            double[] by = new double[n];
+            for (int i = 0; i < n; i++) {
+                bx[i] = sx[i] + margin;
+                by[i] = sy[i] + margin;
+            }
+            return new Job(w + 2 * margin, h + 2 * margin, bg, gridRgb, gridStep, (gridX0 + margin) % gridStep,
+                    (gridY0 + margin) % gridStep, grid, bx, by, n, glyph, selected, sprites, m, lu, lv, bucket, zoomWidth,
+                    linkRgb, selRgb, selLinks, radius, staticKey, null, null);
+        }
+    }
+
+    /**
+     * What makes two frames' static layers the same picture up to a translation: the layout version (everything but
+     * panning) and the viewport's translation, px.
+     */
+    record Pan(long layout, double tx, double ty) {
     }
 
     /** A rasterized frame and the screen positions it was drawn with (for the overlays). */
     private record Frame(int w, int h, int[] px, double[] sx, double[] sy, double rasterMillis, RunOverlay.Snapshot overlay) {
     }
 
-    /** The static layer (grid and links) of the last frame, reused while its key holds. Raster thread only. */
+    /**
+     * The static layer (grid and links) of the last frame, reused while its key holds. While the user pans, the
+     * layer is drawn once on a raster {@link #margin} px larger on every side and each frame copies the window it
+     * needs (a translation of at most the margin costs a copy, not 5,000 lines); the copy is placed to the nearest
+     * pixel, so links may sit up to half a pixel off until the next full frame. Raster thread only.
+     */
     static final class StaticCache {
         private long key = Long.MIN_VALUE;
         private boolean withLinks;
@@ -491,6 +542,53 @@ public final class TopologyCanvasView extends Region {
         private int h;
         private int[] px;
         private final GlyphSprites glyphs = new GlyphSprites();
+        // the oversized layer for panning
+        private final Raster big = new Raster();
+        private long bigLayout = Long.MIN_VALUE;
+        private boolean bigLinks;
+        private int bigW;
+        private int bigH;
+        private int margin;
+        private double bigTx;
+        private double bigTy;
+        private long bigDraws;
+
+        /** How often the oversized layer was drawn (tests, benchmarks). */
+        long bigDraws() {
+            return bigDraws;
+        }
+
+        /** Copies the job's window of the oversized layer into {@code ra}, drawing that layer first if needed. */
+        void panned(Raster ra, Job j, boolean links) {
+            Pan p = j.pan();
+            long ox = Math.round(p.tx() - bigTx);
+            long oy = Math.round(p.ty() - bigTy);
+            boolean fits = bigLayout == p.layout() && bigLinks == links && bigW == j.w() + 2 * margin
+                    && bigH == j.h() + 2 * margin && Math.abs(ox) <= margin && Math.abs(oy) <= margin;
+            if (!fits) {
+                margin = Math.max(128, Math.max(j.w(), j.h()) / 3);
+                Job e = j.enlarged(margin);
+                big.resize(e.w(), e.h());
+                drawStatic(big, e, links);
+                bigLayout = p.layout();
+                bigLinks = links;
+                bigW = e.w();
+                bigH = e.h();
+                bigTx = p.tx();
+                bigTy = p.ty();
+                bigDraws++;
+                ox = 0;
+                oy = 0;
+            }
+            int x0 = (int) (margin - ox);
+            int y0 = (int) (margin - oy);
+            int[] src = big.pixels();
+            int[] dst = ra.pixels();
+            int w = j.w();
+            for (int y = 0; y < j.h(); y++) {
+                System.arraycopy(src, (y + y0) * bigW + x0, dst, y * w, w);
+            }
+        }
     }
 
     /**
@@ -676,7 +774,8 @@ public final class TopologyCanvasView extends Region {
         }
         return new Job(w, h, rgb(theme.background()), rgb(theme.grid()), step, ((tx % step) + step) % step,
                 ((ty % step) + step) % step, vm.gridVisibleProperty().get(), sx, sy, n, glyph, selected, sp, m, lu, lv,
-                bucket, zoomWidth(), rgb(theme.link()), rgb(theme.selection()), selLinks, r, staticVersion, null);
+                bucket, zoomWidth(), rgb(theme.link()), rgb(theme.selection()), selLinks, r, staticVersion, null,
+                moving ? null : new Pan(layoutVersion, tx, ty));
     }
 
     /** Busy ring, straggler ring and dropped cross colours. */
@@ -697,7 +796,9 @@ public final class TopologyCanvasView extends Region {
         // Links coloured by load are drawn each frame in their place (not twice); the cache then holds the grid only.
         boolean colourLoad = o != null && o.linkLoad() == AnimationOptions.LinkLoad.COLOUR;
         boolean withLinks = !colourLoad;
-        if (cache != null && cache.key == j.staticKey() && cache.withLinks == withLinks && cache.w == j.w()
+        if (cache != null && j.pan() != null) {
+            cache.panned(ra, j, withLinks);
+        } else if (cache != null && cache.key == j.staticKey() && cache.withLinks == withLinks && cache.w == j.w()
                 && cache.h == j.h() && cache.px != null) {
             ra.copyFrom(cache.px);
         } else {

@@ -96,4 +96,66 @@ class RasterGlyphTest {
         assertEquals(0xFFFFFFFF, px[40 * w + 80], "a queued glyph is a ring: its centre is background");
         assertEquals(0xFF000000 | kind, px[40 * w + 84], "and its rim the kind's colour");
     }
+
+    /** A panned frame: the static layer is copied out of the oversized one, equal to drawing it afresh. */
+    @Test
+    void panningCopiesTheOversizedStaticLayerInsteadOfRedrawingIt() {
+        int w = 200, h = 120;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        int n = 40, m = 80;
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = rnd.nextDouble(-150, 350);
+            y[i] = rnd.nextDouble(-100, 220);
+        }
+        int[] lu = new int[m];
+        int[] lv = new int[m];
+        byte[] bucket = new byte[m];
+        for (int e = 0; e < m; e++) {
+            lu[e] = rnd.nextInt(n);
+            lv[e] = (lu[e] + 1 + rnd.nextInt(n - 1)) % n;
+            bucket[e] = (byte) (1 + rnd.nextInt(6));
+        }
+        Raster.Sprite none = new Raster.Sprite(0, 0, new int[0], 0, 0);
+        Raster.Sprite[] sprites = new Raster.Sprite[16];
+        java.util.Arrays.fill(sprites, none);
+        TopologyCanvasView.StaticCache cache = new TopologyCanvasView.StaticCache();
+        Raster ra = new Raster();
+        int[][] shifts = {{0, 0}, {7, -3}, {-40, 25}, {60, 60}, {-5000, 0}};
+        for (int k = 0; k < shifts.length; k++) {
+            double tx = shifts[k][0];
+            double ty = shifts[k][1];
+            double[] sx = new double[n];
+            double[] sy = new double[n];
+            for (int i = 0; i < n; i++) {
+                sx[i] = x[i] + tx;
+                sy[i] = y[i] + ty;
+            }
+            double step = 16;
+            TopologyCanvasView.Job plain = new TopologyCanvasView.Job(w, h, WHITE, 0xDDDDDD, step, ((tx % step) + step) % step,
+                    ((ty % step) + step) % step, true, sx, sy, n, new byte[n], null, sprites, m, lu, lv, bucket, 1, 0x505050,
+                    0xFF8C1A, new int[0][], 6, k, null);
+            TopologyCanvasView.Job panned = new TopologyCanvasView.Job(plain.w(), plain.h(), plain.bg(), plain.gridRgb(),
+                    plain.gridStep(), plain.gridX0(), plain.gridY0(), true, sx, sy, n, plain.glyph(), null, sprites, m, lu,
+                    lv, bucket, 1, 0x505050, 0xFF8C1A, new int[0][], 6, k, null, new TopologyCanvasView.Pan(1, tx, ty));
+            int[] expected = TopologyCanvasView.render(new Raster(), plain, null).clone();
+            int[] got = TopologyCanvasView.render(ra, panned, cache);
+            int worst = 0;
+            for (int p = 0; p < w * h; p++) {
+                int px = p % w;
+                int py = p / w;
+                if (px < 8 || py < 8 || px >= w - 8 || py >= h - 8) {
+                    continue; // a thick line clipped at the raster's border ends square there, so borders differ
+                }
+                for (int sh = 0; sh <= 16; sh += 8) {
+                    worst = Math.max(worst, Math.abs((expected[p] >> sh & 0xFF) - (got[p] >> sh & 0xFF)));
+                }
+            }
+            assertTrue(worst <= 3, "largest channel difference from a fresh drawing after a pan by " + tx + ", " + ty
+                    + ": " + worst);
+        }
+        // the margin is 128 px here: shifts within it reuse the first drawing; the last one (5000 px) draws anew
+        assertEquals(2, cache.bigDraws());
+    }
 }
