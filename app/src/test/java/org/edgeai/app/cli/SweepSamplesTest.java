@@ -130,6 +130,9 @@ class SweepSamplesTest {
             int rc = roundsTo(runs.resolve(complete.id()), 0.8);
             int rr = roundsTo(runs.resolve(ring.id()), 0.8);
             assertTrue(rc < Integer.MAX_VALUE && rc <= rr, "rounds to 0.8: complete " + rc + ", ring " + rr);
+            // the sample's target (accuracy 0.8) puts the same figures into the index
+            assertEquals(Integer.toString(rc), complete.get("rounds_to_target"));
+            assertEquals(rr == Integer.MAX_VALUE ? "" : Integer.toString(rr), ring.get("rounds_to_target"));
         }
     }
 

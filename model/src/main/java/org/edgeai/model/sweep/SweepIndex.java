@@ -33,7 +33,9 @@ import org.edgeai.model.run.MetricsCsv;
  *   <li>{@code status}, {@code rounds}, {@code final_loss}, {@code final_accuracy}, {@code final_consensus_error},
  *       {@code bits_sent}, {@code fingerprint} from {@code summary.json}, metrics as {@code metrics.csv} writes them
  *       ({@link MetricsCsv#number}: empty when absent), {@code sim_time_s} as {@link MessageTraceCsv#formatSeconds};</li>
- *   <li>cells quoted RFC-4180 style only when they hold a comma, a double quote, CR or LF.</li>
+ *   <li>cells quoted RFC-4180 style only when they hold a comma, a double quote, CR or LF;</li>
+ *   <li>with a {@link SweepTarget target}, two more columns {@value SweepTarget#COLUMNS}: the first round (and the
+ *       bits sent by then) at which the run reached it, both empty when it never did.</li>
  * </ul>
  * No wall-clock column: the index of a resumed, a parallel or a sharded sweep is byte-identical to that of one
  * uninterrupted sweep.
@@ -92,6 +94,11 @@ public final class SweepIndex {
         return sb.append(',').append(COLUMNS).toString();
     }
 
+    /** The header line of a sweep, with the target's columns when it has one (no line end). */
+    public static String header(SweepSpec spec) {
+        return header(spec.paths()) + (spec.target() == null ? "" : "," + SweepTarget.COLUMNS);
+    }
+
     /**
      * The index's text as it stands now (every complete point, in order), without writing it. O(points), plus a
      * read of each {@code summary.json} not seen complete before.
@@ -99,11 +106,14 @@ public final class SweepIndex {
      * @throws UncheckedIOException when a summary cannot be read
      */
     public synchronized String content() {
-        StringBuilder sb = new StringBuilder(header(spec.paths())).append('\n');
+        StringBuilder sb = new StringBuilder(header(spec)).append('\n');
         for (SweepPoint p : spec.points()) {
             String row = rows.get(p.index());
             if (row == null && isComplete(dir, p)) {
                 row = row(p, readSummary(runDir(dir, p).resolve(ExperimentRunner.SUMMARY)));
+                if (spec.target() != null) {
+                    row += "," + spec.target().cells(runDir(dir, p).resolve(ExperimentRunner.METRICS));
+                }
                 rows.put(p.index(), row);
             }
             if (row != null) {

@@ -69,9 +69,12 @@ public final class SweepSpec {
     private final Experiment base;
     private final ObjectNode baseTree;
     private final Map<String, List<JsonNode>> grid;
+    private final SweepTarget target;
     private final List<SweepPoint> points;
 
-    private SweepSpec(Path file, Experiment base, ObjectNode baseTree, Map<String, List<JsonNode>> grid, List<SweepPoint> points) {
+    private SweepSpec(Path file, Experiment base, ObjectNode baseTree, Map<String, List<JsonNode>> grid, List<SweepPoint> points,
+                      SweepTarget target) {
+        this.target = target;
         this.file = file;
         this.base = base;
         this.baseTree = baseTree;
@@ -149,7 +152,8 @@ public final class SweepSpec {
             points.add(point);
         }
         ObjectNode baseTree = ExperimentFile.toTree(base.withoutSection(SECTION), false);
-        return new SweepSpec(file, base, baseTree, Collections.unmodifiableMap(grid), Collections.unmodifiableList(points));
+        return new SweepSpec(file, base, baseTree, Collections.unmodifiableMap(grid), Collections.unmodifiableList(points),
+                SweepTarget.read(sweep));
     }
 
     private static JsonDocument document(String text, String origin, List<String> sets) {
@@ -174,7 +178,7 @@ public final class SweepSpec {
     }
 
     private static Map<String, List<JsonNode>> readGrid(Section sweep) {
-        sweep.checkKeys("grid");
+        sweep.checkKeys("grid", "target");
         Section g = sweep.requireSection("grid");
         List<String> keys = g.keys();
         if (keys.isEmpty()) {
@@ -295,6 +299,11 @@ public final class SweepSpec {
     // ------------------------------------------------------------------ accessors
 
     /** The sweep file. */
+    /** The sweep's target ({@code sweep.target}), or null. */
+    public SweepTarget target() {
+        return target;
+    }
+
     public Path file() {
         return file;
     }
@@ -350,6 +359,9 @@ public final class SweepSpec {
             vs.forEach(v -> a.add(v.deepCopy()));
         });
         o.put("trace", trace.id());
+        if (target != null) {
+            o.putObject("target").put(target.metric(), target.value());
+        }
         ArrayNode ps = o.putArray("points");
         for (SweepPoint p : points) {
             ObjectNode x = p.toJson();

@@ -99,6 +99,43 @@ class SweepRunnerTest {
     }
 
     @Test
+    void aTargetAddsTheRoundAndBitsAtWhichEachRunFirstReachedIt() throws IOException {
+        // consensus on rings: the loss (mean squared distance to the initial average) falls; the target is reached
+        // in a round the metrics say on the ring of 4, and never on the ring of 9 within 3 rounds
+        SweepSpec s = spec("{ \"grid\": { \"topology.generator.nodes\": [4, 9] }, \"target\": { \"consensus_error\": 0.1 } }");
+        assertEquals(new SweepTarget("consensus_error", 0.1), s.target());
+        Path out = dir.resolve("out");
+        run(s, out, SweepRunner.Options.defaults());
+        List<String> lines = Files.readAllLines(out.resolve(SweepIndex.FILE), StandardCharsets.UTF_8);
+        assertTrue(lines.get(0).endsWith(",fingerprint,rounds_to_target,bits_to_target"), lines.get(0));
+        for (SweepPoint p : s.points()) {
+            String[] c = lines.get(p.index() + 1).split(",", -1);
+            // an independent reading of metrics.csv: the first row with consensus_error <= 0.1
+            List<String> m = Files.readAllLines(out.resolve("runs").resolve(p.id()).resolve("metrics.csv"));
+            String round = "";
+            String bits = "";
+            for (String row : m.subList(1, m.size())) {
+                String[] f = row.split(",", -1);
+                if (Double.parseDouble(f[5]) <= 0.1) {
+                    round = f[0];
+                    bits = f[2];
+                    break;
+                }
+            }
+            assertEquals(round, c[10], lines.get(p.index() + 1));
+            assertEquals(bits, c[11]);
+        }
+        assertTrue(!lines.get(1).split(",", -1)[10].isEmpty(), "the ring of 4 gets there: " + lines.get(1));
+        assertTrue(lines.get(2).split(",", -1)[10].isEmpty(), "the ring of 9 stays above 0.1: " + lines.get(2));
+
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, SweepSpecTest.experiment("{ \"grid\": { \"seed\": [1] }, \"target\": { \"accuracy\": 2 } }"));
+        var e = org.junit.jupiter.api.Assertions.assertThrows(org.edgeai.model.experiment.ExperimentFileException.class,
+                () -> SweepSpec.load(bad, List.of(), SweepSpecTest.REG));
+        assertTrue(e.getMessage().contains("sweep.target.accuracy"), e.getMessage());
+    }
+
+    @Test
     void shardsIntoOneFolderEqualTheWholeSweep() throws IOException {
         SweepSpec s = spec(SWEEP);
         Path whole = dir.resolve("whole");
