@@ -117,27 +117,9 @@ final class RunCommand implements Callable<Integer> {
                     + ": nothing was left to happen (the algorithm may be waiting for a device that dropped out)");
             err.flush();
         }
-        spec.commandLine().getOut().println(resultLine(s));
+        spec.commandLine().getOut().println(s.resultLine(String.valueOf(file.getFileName()), out));
         spec.commandLine().getOut().flush();
         return 0;
-    }
-
-    private String resultLine(RunSummary s) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(file.getFileName()).append(": ").append(s.status().id()).append(", ").append(s.rounds()).append('/')
-                .append(s.roundsPlanned()).append(" rounds, ")
-                .append(String.format(Locale.ROOT, "sim time %.6g s, %s sent", s.simTimeS(), Progress.bits(s.bitsSent())));
-        if (!Double.isNaN(s.finalLoss())) {
-            sb.append(String.format(Locale.ROOT, ", loss %.4g", s.finalLoss()));
-        }
-        if (!Double.isNaN(s.finalAccuracy())) {
-            sb.append(String.format(Locale.ROOT, ", accuracy %.4f", s.finalAccuracy()));
-        }
-        if (!Double.isNaN(s.finalConsensusError())) {
-            sb.append(String.format(Locale.ROOT, ", consensus error %.4g", s.finalConsensusError()));
-        }
-        sb.append(" -> ").append(out).append(" (fingerprint ").append(s.fingerprint(), 0, 12).append(")");
-        return sb.toString();
     }
 
     /** Progress lines on stderr: round, rounds per second, time left; at most one a second. */
@@ -196,17 +178,7 @@ final class RunCommand implements Callable<Integer> {
         }
 
         static String bits(long b) {
-            if (b < 8_000) {
-                return b + " bits";
-            }
-            double bytes = b / 8.0;
-            String[] units = {"B", "kB", "MB", "GB", "TB"};
-            int u = 0;
-            while (bytes >= 1000 && u < units.length - 1) {
-                bytes /= 1000;
-                u++;
-            }
-            return String.format(Locale.ROOT, "%.3g %s", bytes, units[u]);
+            return RunSummary.size(b);
         }
     }
 }

@@ -238,15 +238,8 @@ public final class RunFolders {
     private static List<PlotSeries> sweepLines(Path dir, YMetric y, XAxisKind x, BandKind band) {
         Path f = dir.resolve(INDEX);
         List<String> lines = readLines(f);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(f + ": empty file; expected the header point_id,<swept paths...>,status,...");
-        }
-        List<String> header = parseCsvLine(lines.get(0), f, 1);
+        List<String> header = indexHeader(f, lines);
         int status = header.indexOf("status");
-        if (header.isEmpty() || !header.get(0).equals("point_id") || status < 1) {
-            throw new IllegalArgumentException(f + ":1: expected the header point_id,<swept paths...>,status,..., got "
-                    + lines.get(0));
-        }
         List<String> paths = header.subList(1, status);
         int seedCol = paths.indexOf(SEED);
         // group points by their non-seed values, in the order of first appearance
@@ -344,6 +337,19 @@ public final class RunFolders {
         return out; // full paths are unique because the keys are
     }
 
+    /** The header of a sweep's {@code index.csv}, checked: {@code point_id}, the swept paths, {@code status}, .... */
+    private static List<String> indexHeader(Path f, List<String> lines) {
+        if (lines.isEmpty()) {
+            throw new IllegalArgumentException(f + ": empty file; expected the header point_id,<swept paths...>,status,...");
+        }
+        List<String> header = parseCsvLine(lines.get(0), f, 1);
+        if (header.isEmpty() || !header.get(0).equals("point_id") || header.indexOf("status") < 1) {
+            throw new IllegalArgumentException(f + ":1: expected the header point_id,<swept paths...>,status,..., got "
+                    + lines.get(0));
+        }
+        return header;
+    }
+
     /** The {@code type} of a JSON object cell ({@code {"type":"ring",...}}), or null. */
     private static String typeOf(String v) {
         if (!v.startsWith("{")) {
@@ -366,15 +372,8 @@ public final class RunFolders {
     public static List<String> pointLabels(Path dir) {
         Path f = dir.resolve(INDEX);
         List<String> lines = readLines(f);
-        if (lines.isEmpty()) {
-            throw new IllegalArgumentException(f + ": empty file; expected the header point_id,<swept paths...>,status,...");
-        }
-        List<String> header = parseCsvLine(lines.get(0), f, 1);
+        List<String> header = indexHeader(f, lines);
         int status = header.indexOf("status");
-        if (header.isEmpty() || !header.get(0).equals("point_id") || status < 1) {
-            throw new IllegalArgumentException(f + ":1: expected the header point_id,<swept paths...>,status,..., got "
-                    + lines.get(0));
-        }
         List<String> paths = header.subList(1, status);
         List<List<String>> keys = new ArrayList<>();
         List<String> ids = new ArrayList<>();

@@ -79,4 +79,42 @@ public record RunSummary(int rounds, int roundsPlanned, Status status, double si
             o.putNull(key); // JSON has no NaN or infinity
         }
     }
+
+    /**
+     * The one-line result the command line prints for a run of {@code file} into {@code out}, and the workbench
+     * logs for its own runs: status, rounds, simulated time, bits, the final metrics there are, the fingerprint.
+     */
+    public String resultLine(String file, java.nio.file.Path out) {
+        StringBuilder sb = new StringBuilder();
+        sb.append(file).append(": ").append(status.id()).append(", ").append(rounds).append('/').append(roundsPlanned)
+                .append(" rounds, ")
+                .append(String.format(Locale.ROOT, "sim time %.6g s, %s sent", simTimeS, size(bitsSent)));
+        if (!Double.isNaN(finalLoss)) {
+            sb.append(String.format(Locale.ROOT, ", loss %.4g", finalLoss));
+        }
+        if (!Double.isNaN(finalAccuracy)) {
+            sb.append(String.format(Locale.ROOT, ", accuracy %.4f", finalAccuracy));
+        }
+        if (!Double.isNaN(finalConsensusError)) {
+            sb.append(String.format(Locale.ROOT, ", consensus error %.4g", finalConsensusError));
+        }
+        sb.append(" -> ").append(out).append(" (fingerprint ").append(fingerprint, 0, Math.min(12, fingerprint.length()))
+                .append(")");
+        return sb.toString();
+    }
+
+    /** Bits as bytes with a unit, three significant digits ("1.54 MB"); under 8,000 bits as bits ("123 bits"). */
+    public static String size(long bits) {
+        if (bits < 8_000) {
+            return bits + " bits";
+        }
+        double v = bits / 8.0;
+        String[] units = {"B", "kB", "MB", "GB", "TB"};
+        int u = 0;
+        while (v >= 1000 && u < units.length - 1) {
+            v /= 1000;
+            u++;
+        }
+        return String.format(Locale.ROOT, "%.3g %s", v, units[u]);
+    }
 }

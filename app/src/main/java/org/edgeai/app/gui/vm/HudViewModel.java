@@ -211,17 +211,7 @@ public final class HudViewModel {
 
     /** Bits as bytes with a unit, as the command line prints them ("1.54 MB"; under 8,000 bits: "123 bits"). */
     public static String bytes(long b) {
-        if (b < 8_000) {
-            return b + " bits";
-        }
-        double v = b / 8.0;
-        String[] units = {"B", "kB", "MB", "GB", "TB"};
-        int u = 0;
-        while (v >= 1000 && u < units.length - 1) {
-            v /= 1000;
-            u++;
-        }
-        return String.format(Locale.ROOT, "%.3g %s", v, units[u]);
+        return org.edgeai.model.run.RunSummary.size(b);
     }
 
     private static String rate(double bitsPerSecond) {

@@ -461,7 +461,7 @@ public final class RunViewModel {
                 message(line);
             }
             default -> {
-                String line = resultLine(run.dir().resolve("experiment.json").getFileName().toString(), run.dir(), s);
+                String line = s.resultLine("experiment.json", run.dir());
                 if (run.state() == LiveRun.State.STALLED) {
                     console.warn("the run stalled after round " + s.rounds() + " of " + s.roundsPlanned()
                             + ": nothing was left to happen (the algorithm may be waiting for a device that dropped out)");
@@ -472,25 +472,6 @@ public final class RunViewModel {
                         + s.fingerprint().substring(0, 12) + ")");
             }
         }
-    }
-
-    /** The command line's result line for a run of {@code file} into {@code out}. */
-    static String resultLine(String file, Path out, RunSummary s) {
-        StringBuilder sb = new StringBuilder();
-        sb.append(file).append(": ").append(s.status().id()).append(", ").append(s.rounds()).append('/')
-                .append(s.roundsPlanned()).append(" rounds, ")
-                .append(String.format(Locale.ROOT, "sim time %.6g s, %s sent", s.simTimeS(), HudViewModel.bytes(s.bitsSent())));
-        if (!Double.isNaN(s.finalLoss())) {
-            sb.append(String.format(Locale.ROOT, ", loss %.4g", s.finalLoss()));
-        }
-        if (!Double.isNaN(s.finalAccuracy())) {
-            sb.append(String.format(Locale.ROOT, ", accuracy %.4f", s.finalAccuracy()));
-        }
-        if (!Double.isNaN(s.finalConsensusError())) {
-            sb.append(String.format(Locale.ROOT, ", consensus error %.4g", s.finalConsensusError()));
-        }
-        sb.append(" -> ").append(out).append(" (fingerprint ").append(s.fingerprint(), 0, 12).append(")");
-        return sb.toString();
     }
 
     private void updateButtons() {
