@@ -114,6 +114,13 @@ public final class RunControlsView {
         }
         mapping.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
         round.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        // ... but the row never asks the window to be wider than it is: in a narrow window its right end (the
+        // scrubber, the folder button) runs off the edge instead of squeezing the views below.
+        root.setMinWidth(0);
+        javafx.scene.shape.Rectangle clip = new javafx.scene.shape.Rectangle();
+        clip.widthProperty().bind(root.widthProperty());
+        clip.heightProperty().bind(root.heightProperty());
+        root.setClip(clip);
     }
 
     private static Separator sep() {

@@ -57,7 +57,7 @@ public final class SettingsView {
 
     private void rebuild(List<SettingsViewModel.Section> sections) {
         box.getChildren().clear();
-        if (sections.isEmpty()) {
+        if (!vm.hasExperiment()) {
             box.getChildren().add(new Label("No experiment open."));
             return;
         }
@@ -74,6 +74,14 @@ public final class SettingsView {
         seedError.getStyleClass().add("validation-error");
         seedError.textProperty().bind(vm.seedErrorProperty());
         box.getChildren().add(new HBox(6, new Label("seed"), seed, seedError));
+        if (!vm.noteProperty().get().isEmpty()) {
+            Label note = new Label(vm.noteProperty().get());
+            note.setId("settings-note");
+            note.setWrapText(true);
+            note.setMinWidth(0);
+            note.setPrefWidth(220); // a long text must wrap, not widen the stack the view sits in
+            box.getChildren().add(note);
+        }
         for (SettingsViewModel.Section s : sections) {
             VBox content = new VBox(4);
             if (!s.typeKey().isEmpty()) {

@@ -31,6 +31,7 @@ public final class SettingsViewModel {
     private final ObjectProperty<List<Section>> sections = new SimpleObjectProperty<>(List.of());
     private final StringProperty seed = new SimpleStringProperty("");
     private final StringProperty seedError = new SimpleStringProperty("");
+    private final StringProperty note = new SimpleStringProperty("");
     private final InvalidationListener reload = o -> reloadIfChanged();
     private boolean committing;
 
@@ -192,13 +193,37 @@ public final class SettingsViewModel {
     private void rebuild() {
         EditorDocument d = document.get();
         List<Section> out = new ArrayList<>();
+        String why = "";
         if (d != null) {
-            for (String s : schema.sections()) {
-                out.add(new Section(s, d.settings().section(s)));
+            boolean pipeline = !d.settings().section("pipeline").isEmpty();
+            boolean split = !d.settings().section("split").isEmpty();
+            if (pipeline || split) {
+                // The learning-run sections (workload, algorithm, ...) do not apply: showing their defaults would
+                // suggest a training run that Run never starts.
+                why = pipeline ? "A pipeline experiment: its model is edited in the Model view, its schedule, "
+                        + "partitioner and nodes in the file's pipeline section. Run shows it in the Timeline."
+                        : "A split-inference experiment: Run shows latency per cut point in the Split inference view.";
+            } else {
+                for (String s : schema.sections()) {
+                    out.add(new Section(s, d.settings().section(s)));
+                }
             }
             seed.set(Long.toString(d.settings().seed()));
         }
+        note.set(why);
         sections.set(Collections.unmodifiableList(out));
+    }
+
+    /**
+     * Why the form has no sections although an experiment is open (a pipeline or split experiment), or empty.
+     */
+    public StringProperty noteProperty() {
+        return note;
+    }
+
+    /** Whether an experiment is open (the form then has a seed, and sections or a note). */
+    public boolean hasExperiment() {
+        return document.get() != null;
     }
 
     /** After undo/redo (or another view's edit) the forms show the experiment again. */
@@ -208,6 +233,11 @@ public final class SettingsViewModel {
         }
         EditorDocument d = document.get();
         if (d == null) {
+            return;
+        }
+        boolean notRun = !d.settings().section("pipeline").isEmpty() || !d.settings().section("split").isEmpty();
+        if (notRun != !note.get().isEmpty()) {
+            rebuild(); // became (or stopped being) a pipeline or split experiment: other sections apply
             return;
         }
         for (Section s : sections.get()) {

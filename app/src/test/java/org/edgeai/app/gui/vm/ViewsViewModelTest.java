@@ -189,6 +189,17 @@ class ViewsViewModelTest {
         s.seedProperty().set("11");
         assertTrue(s.commitSeed());
         assertEquals(11, ed.document().settings().seed());
+
+        // A pipeline experiment: the learning-run sections do not apply, a note says where its settings are.
+        assertEquals("", s.noteProperty().get());
+        ed.document().editSettings("Make it a pipeline", ed.document().settings().withSection("pipeline",
+                java.util.Map.of("schedule", "gpipe")));
+        assertEquals(List.of(), s.sectionsProperty().get());
+        assertTrue(s.noteProperty().get().startsWith("A pipeline experiment"), s.noteProperty().get());
+        assertTrue(s.hasExperiment());
+        ed.document().undo();
+        assertEquals("", s.noteProperty().get());
+        assertFalse(s.sectionsProperty().get().isEmpty());
     }
 
     @Test
