@@ -47,6 +47,7 @@ public final class LiveRun {
     private final RunRecording recording;
     private volatile int allowedRounds = Integer.MAX_VALUE;
     private volatile int roundsRun;
+    private volatile boolean held; // the engine waits for the picture (parked between rounds)
     private volatile boolean finished;
     private volatile RunSummary summary;
     private volatile Throwable failure;
@@ -115,6 +116,11 @@ public final class LiveRun {
     /** Rounds the engine has finished (racy snapshot). */
     public int roundsRun() {
         return roundsRun;
+    }
+
+    /** Whether the engine is waiting between rounds for the picture to catch up (racy snapshot). */
+    public boolean isHeld() {
+        return held;
     }
 
     /** Cancels the run before the engine's next event; returns at once. */
@@ -276,8 +282,10 @@ public final class LiveRun {
         snapshots.add(new RunRecording.NodeSnapshot(round, dist, loss, dropped, slow));
         roundsRun = round;
         while (round >= allowedRounds && !control.isCancelled()) {
+            held = true;
             LockSupport.parkNanos(2_000_000L); // the picture is behind: let it catch up
         }
+        held = false;
     }
 
     /** The buffer with back-pressure: waits while it is three-quarters full, so no animation record is lost. */
