@@ -542,6 +542,7 @@ public final class TopologyCanvasView extends Region {
         private int h;
         private int[] px;
         private final GlyphSprites glyphs = new GlyphSprites();
+        private final LoadLayer load = new LoadLayer();
         // the oversized layer for panning
         private final Raster big = new Raster();
         private long bigLayout = Long.MIN_VALUE;
@@ -556,6 +557,11 @@ public final class TopologyCanvasView extends Region {
         /** How often the oversized layer was drawn (tests, benchmarks). */
         long bigDraws() {
             return bigDraws;
+        }
+
+        /** How often the links coloured by load were drawn in full (tests). */
+        long loadLayerFullDraws() {
+            return load.fullDraws();
         }
 
         /** Copies the job's window of the oversized layer into {@code ra}, drawing that layer first if needed. */
@@ -796,7 +802,9 @@ public final class TopologyCanvasView extends Region {
         // Links coloured by load are drawn each frame in their place (not twice); the cache then holds the grid only.
         boolean colourLoad = o != null && o.linkLoad() == AnimationOptions.LinkLoad.COLOUR;
         boolean withLinks = !colourLoad;
-        if (cache != null && j.pan() != null) {
+        if (colourLoad && cache != null) {
+            // the load layer below holds the grid and the coloured links, and fills the whole raster
+        } else if (cache != null && j.pan() != null) {
             cache.panned(ra, j, withLinks);
         } else if (cache != null && cache.key == j.staticKey() && cache.withLinks == withLinks && cache.w == j.w()
                 && cache.h == j.h() && cache.px != null) {
@@ -815,14 +823,19 @@ public final class TopologyCanvasView extends Region {
         double[] sy = j.sy();
         if (colourLoad) {
             int[] colour = new int[j.m()];
-            Arrays.fill(colour, -1);
+            Arrays.fill(colour, j.linkRgb());
             for (int k = 0; k < o.loaded(); k++) {
                 int e = o.loadLink()[k];
                 if (e < j.m()) {
-                    colour[e] = RunOverlay.loadMap(o.loadNorm()[k]);
+                    // 16 levels: a link is redrawn only when its level changes (see LoadLayer)
+                    colour[e] = RunOverlay.loadMap(Math.round(o.loadNorm()[k] * 15) / 15.0);
                 }
             }
-            drawLinks(ra, j, colour);
+            if (cache != null) {
+                cache.load.paint(ra, j, colour);
+            } else {
+                drawLinks(ra, j, colour);
+            }
         } else if (o != null && o.linkLoad() == AnimationOptions.LinkLoad.THICKNESS) {
             for (int k = 0; k < o.loaded(); k++) {
                 int e = o.loadLink()[k];
@@ -839,6 +852,61 @@ public final class TopologyCanvasView extends Region {
             drawGlyphs(ra, j, o, cache != null ? cache.glyphs : new GlyphSprites());
         }
         return ra.pixels();
+    }
+
+    /**
+     * The links coloured by load, kept between frames: a frame redraws only the links whose colour changed (opaque,
+     * over their previous colour) instead of all of them, and copies the layer. While a run plays only the links
+     * whose transfers started or ended change level, so a frame draws a few hundred lines, not 5,000. Redrawn in
+     * full when the static picture changes (a new key or size). A redrawn line lies over the lines it crosses, and
+     * its anti-aliased rim may keep a trace of its previous colour until the next full redraw. Raster thread only.
+     */
+    static final class LoadLayer {
+        private final Raster layer = new Raster();
+        private long key = Long.MIN_VALUE;
+        private int w;
+        private int h;
+        private int[] drawn = new int[0];
+        private long fullDraws;
+
+        /** How often the layer was drawn in full (tests). */
+        long fullDraws() {
+            return fullDraws;
+        }
+
+        void paint(Raster ra, Job j, int[] colour) {
+            boolean full = key != j.staticKey() || w != j.w() || h != j.h() || drawn.length != j.m();
+            if (full) {
+                layer.resize(j.w(), j.h());
+                drawStatic(layer, j, false);
+                drawLinks(layer, j, colour);
+                drawn = colour.clone();
+                key = j.staticKey();
+                w = j.w();
+                h = j.h();
+                fullDraws++;
+            } else {
+                double[] sx = j.sx();
+                double[] sy = j.sy();
+                boolean any = false;
+                for (int e = 0; e < j.m(); e++) {
+                    if (colour[e] != drawn[e]) {
+                        layer.line(sx[j.lu()[e]], sy[j.lu()[e]], sx[j.lv()[e]], sy[j.lv()[e]],
+                                j.bucket()[e] / 2.0 * j.zoomWidth(), colour[e], 1);
+                        drawn[e] = colour[e];
+                        any = true;
+                    }
+                }
+                if (any) {
+                    for (int[] l : j.selLinks()) {
+                        if (l != null) {
+                            layer.line(sx[l[0]], sy[l[0]], sx[l[1]], sy[l[1]], 3 * j.zoomWidth() + 1, j.selRgb(), 1);
+                        }
+                    }
+                }
+            }
+            ra.copyFrom(layer.pixels());
+        }
     }
 
     /** Links at their bandwidth's width; {@code colour[e]} &gt;= 0 overrides a link's colour (drawn opaque). */

@@ -158,4 +158,77 @@ class RasterGlyphTest {
         // the margin is 128 px here: shifts within it reuse the first drawing; the last one (5000 px) draws anew
         assertEquals(2, cache.bigDraws());
     }
+
+    /** Links coloured by load: frames that redraw only the changed links show every link's current level. */
+    @Test
+    void theLoadLayerRedrawsOnlyChangedLinksAndShowsEachLinksCurrentLevel() {
+        int w = 480, h = 320;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        int n = 30, m = 40;
+        double[] sx = new double[n];
+        double[] sy = new double[n];
+        for (int i = 0; i < n; i++) {
+            sx[i] = rnd.nextDouble(10, w - 10);
+            sy[i] = rnd.nextDouble(10, h - 10);
+        }
+        int[] lu = new int[m];
+        int[] lv = new int[m];
+        byte[] bucket = new byte[m];
+        for (int e = 0; e < m; e++) {
+            lu[e] = rnd.nextInt(n);
+            lv[e] = (lu[e] + 1 + rnd.nextInt(n - 1)) % n;
+            bucket[e] = (byte) (8 + rnd.nextInt(4)); // 4 to 5.5 px: opaque around the centre
+        }
+        Raster.Sprite none = new Raster.Sprite(0, 0, new int[0], 0, 0);
+        Raster.Sprite[] sprites = new Raster.Sprite[16];
+        java.util.Arrays.fill(sprites, none);
+        TopologyCanvasView.StaticCache cache = new TopologyCanvasView.StaticCache();
+        Raster ra = new Raster();
+        for (int frame = 0; frame < 6; frame++) {
+            // a different third of the links loaded each frame, at varying levels
+            int loaded = m / 3;
+            int[] links = new int[loaded];
+            float[] norm = new float[loaded];
+            for (int k = 0; k < loaded; k++) {
+                links[k] = (k * 3 + frame) % m;
+                norm[k] = (float) ((k + frame) % 7 / 6.0);
+            }
+            RunOverlay.Snapshot o = new RunOverlay.Snapshot(0, 0, 0, new float[0], new float[0], new float[0], new int[0],
+                    new boolean[0], new byte[n], new float[n], AnimationOptions.NodeColour.NONE, null, Double.NaN, Double.NaN,
+                    AnimationOptions.LinkLoad.COLOUR, AnimationOptions.LoadMeasure.BITS_IN_FLIGHT, loaded, links,
+                    new double[loaded], norm, 1);
+            TopologyCanvasView.Job job = new TopologyCanvasView.Job(w, h, WHITE, 0xEEEEEE, 10, 0, 0, false, sx, sy, n,
+                    new byte[n], null, sprites, m, lu, lv, bucket, 1, 0x808080, 0xFF8C1A, new int[0][], 6, 1, o);
+            int[] got = TopologyCanvasView.render(ra, job, cache).clone();
+            // every link shows its current level at its midpoint (where no other link passes near)
+            int[] expected = new int[m];
+            java.util.Arrays.fill(expected, 0x808080);
+            for (int k = 0; k < loaded; k++) {
+                expected[links[k]] = RunOverlay.loadMap(Math.round(norm[k] * 15) / 15.0);
+            }
+            int checked = 0;
+            for (int e = 0; e < m; e++) {
+                double mx = (sx[lu[e]] + sx[lv[e]]) / 2;
+                double my = (sy[lu[e]] + sy[lv[e]]) / 2;
+                boolean clear = true;
+                for (int f = 0; f < m && clear; f++) {
+                    clear = f == e || distance(mx, my, sx[lu[f]], sy[lu[f]], sx[lv[f]], sy[lv[f]]) > 6;
+                }
+                if (clear) {
+                    int p = (int) Math.round(my) * w + (int) Math.round(mx);
+                    assertEquals(0xFF000000 | expected[e], got[p], "frame " + frame + ", link " + e + " at its midpoint");
+                    checked++;
+                }
+            }
+            assertTrue(checked >= 10, "links checked: " + checked);
+        }
+        assertEquals(1, cache.loadLayerFullDraws(), "drawn in full once, then only the links whose level changed");
+    }
+
+    /** Distance from (px, py) to the segment (ax, ay)-(bx, by). */
+    private static double distance(double px, double py, double ax, double ay, double bx, double by) {
+        double dx = bx - ax, dy = by - ay;
+        double t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy)));
+        return Math.hypot(px - ax - t * dx, py - ay - t * dy);
+    }
 }
