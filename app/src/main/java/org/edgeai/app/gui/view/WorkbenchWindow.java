@@ -332,6 +332,7 @@ public final class WorkbenchWindow {
             return f;
         }
         vm.compare(ed(), c -> {
+            c.setOnFinished(() -> layout.show(ViewId.CHARTS)); // "opens the overlaid results"
             CompareDialog d = new CompareDialog(stage, c);
             d.show();
             f.complete(d);

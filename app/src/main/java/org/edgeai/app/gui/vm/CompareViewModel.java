@@ -359,9 +359,19 @@ public final class CompareViewModel {
         return sb.length() == 0 ? p.id() : sb.toString();
     }
 
-    /** Overlays an outcome's runs on the charts. JavaFX thread. */
+    private Runnable onFinished = () -> { };
+
+    /** What to do once the runs are on the charts (the window shows the Charts view). */
+    public void setOnFinished(Runnable r) {
+        onFinished = r == null ? () -> { } : r;
+    }
+
+    /** Overlays an outcome's runs on the charts, then brings the charts forward. JavaFX thread. */
     public void finish(Outcome o) {
         charts.addAll(o.runs());
+        if (!o.runs().isEmpty()) {
+            onFinished.run();
+        }
     }
 
     /**

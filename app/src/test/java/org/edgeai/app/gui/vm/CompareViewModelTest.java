@@ -64,7 +64,10 @@ class CompareViewModelTest {
         CompareViewModel.Outcome o = vm.runSweep(null);
         assertEquals(2, o.result().finished());
         assertTrue(o.result().failures().isEmpty());
+        int[] shownCharts = {0};
+        vm.setOnFinished(() -> shownCharts[0]++);
         vm.finish(o);
+        assertEquals(1, shownCharts[0], "the charts are brought forward once the runs are on them");
         assertEquals(List.of("ring", "complete"), charts.runs().stream().map(ChartsViewModel.ChartRun::label).toList());
         assertEquals(List.of("dsgd", "dsgd"), charts.rows().stream().map(ChartsViewModel.RunRow::algorithm).toList());
         assertEquals(List.of("ring", "complete"), charts.rows().stream().map(ChartsViewModel.RunRow::topology).toList());
