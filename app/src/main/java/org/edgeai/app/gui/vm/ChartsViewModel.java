@@ -304,6 +304,7 @@ public final class ChartsViewModel {
             c.fingerprint = summary.path("fingerprint").asText("");
             c.status = summary.path("status").asText("");
         }
+        c.folderNodeBits = bitsByNode(dir.resolve("messages.csv"), name);
         return c;
     }
 
@@ -468,11 +469,15 @@ public final class ChartsViewModel {
 
     /**
      * Bits each node of the selected live run has put on links so far ({@link RunRecording#bitsSentByNode()}),
-     * with the nodes' ids; null when no live run is selected (a run read from a folder has no recording).
+     * with the nodes' ids; for a run read from a folder, the bits of its {@code messages.csv}; null when no run is
+     * selected or the folder has no message trace.
      */
     public NodeBits nodeBits() {
         ChartRun c = selected.get();
-        if (c == null || c.live == null) {
+        if (c != null && c.live == null) {
+            return c.folderNodeBits;
+        }
+        if (c == null) {
             return null;
         }
         return new NodeBits(c.label, c.live.plan().topology().indexed().ids(), c.live.recording().bitsSentByNode());
@@ -480,6 +485,71 @@ public final class ChartsViewModel {
 
     /** Bits sent by each node of a run. */
     public record NodeBits(String run, List<String> ids, long[] bits) {
+    }
+
+    /**
+     * Bits each node put on links in a run folder's {@code messages.csv} ({@code round,t_send_s,t_arrive_s,src,dst,
+     * bits,kind}, one row a hop), nodes in natural order of their ids (n2 before n10); null when the file is absent (a run with
+     * {@code --trace none}) or not in that form. One pass over the file; call it off the JavaFX thread.
+     */
+    static NodeBits bitsByNode(Path messages, String label) {
+        if (!Files.isRegularFile(messages)) {
+            return null;
+        }
+        Map<String, long[]> sums = new java.util.LinkedHashMap<>();
+        try (java.io.BufferedReader r = Files.newBufferedReader(messages, StandardCharsets.UTF_8)) {
+            String header = r.readLine();
+            if (header == null || !header.startsWith("round,t_send_s,t_arrive_s,src,dst,bits")) {
+                return null;
+            }
+            String line;
+            while ((line = r.readLine()) != null) {
+                String[] f = line.split(",", 7);
+                if (f.length >= 6) {
+                    sums.computeIfAbsent(f[3], k -> new long[1])[0] += Long.parseLong(f[5]);
+                }
+            }
+        } catch (IOException | NumberFormatException e) {
+            return null;
+        }
+        List<String> ids = new ArrayList<>(sums.keySet());
+        ids.sort(ChartsViewModel::naturalOrder);
+        long[] bits = new long[ids.size()];
+        for (int i = 0; i < bits.length; i++) {
+            bits[i] = sums.get(ids.get(i))[0];
+        }
+        return new NodeBits(label, List.copyOf(ids), bits);
+    }
+
+    /** Compares ids as text with their digit runs as numbers: "n2" before "n10". */
+    static int naturalOrder(String a, String b) {
+        int i = 0;
+        int j = 0;
+        while (i < a.length() && j < b.length()) {
+            char x = a.charAt(i);
+            char y = b.charAt(j);
+            if (Character.isDigit(x) && Character.isDigit(y)) {
+                int si = i;
+                int sj = j;
+                while (i < a.length() && Character.isDigit(a.charAt(i))) {
+                    i++;
+                }
+                while (j < b.length() && Character.isDigit(b.charAt(j))) {
+                    j++;
+                }
+                int c = new java.math.BigInteger(a.substring(si, i)).compareTo(new java.math.BigInteger(b.substring(sj, j)));
+                if (c != 0) {
+                    return c;
+                }
+            } else {
+                if (x != y) {
+                    return Character.compare(x, y);
+                }
+                i++;
+                j++;
+            }
+        }
+        return Integer.compare(a.length() - i, b.length() - j);
     }
 
     /**
@@ -531,6 +601,7 @@ public final class ChartsViewModel {
         private boolean rowDirty;
         private String fingerprint = "";
         private String status = "";
+        private NodeBits folderNodeBits; // a folder run's bits per node, from its messages.csv (or null)
         // link use (live runs): lazily built link lookup and running sums
         private long[] linkForward;
         private long[] linkBack;

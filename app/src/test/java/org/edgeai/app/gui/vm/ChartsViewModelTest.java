@@ -229,5 +229,16 @@ class ChartsViewModelTest {
             }
         }
         assertEquals(use, vm.linkUse(), "counting again adds nothing");
+
+        // the same run read back from its folder: the bits per node come from its messages.csv
+        ChartsViewModel.ChartRun folder = ChartsViewModel.readRun(dir.resolve("ar"), "from the folder");
+        vm.addAll(List.of(folder));
+        vm.selectedProperty().set(folder);
+        ChartsViewModel.NodeBits fromFile = vm.nodeBits();
+        assertEquals(nb.ids(), fromFile.ids(), "nodes in natural order of their ids: the ring's order here");
+        assertTrue(ChartsViewModel.naturalOrder("n2", "n10") < 0 && ChartsViewModel.naturalOrder("n10", "n9") > 0
+                && ChartsViewModel.naturalOrder("a", "b") < 0 && ChartsViewModel.naturalOrder("n01", "n1") == 0);
+        assertEquals(java.util.Arrays.toString(nb.bits()), java.util.Arrays.toString(fromFile.bits()));
+        assertEquals(null, vm.linkUse(), "link utilisation needs the topology: live runs only");
     }
 }
