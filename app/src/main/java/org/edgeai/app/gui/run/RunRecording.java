@@ -1,5 +1,8 @@
 package org.edgeai.app.gui.run;
 
+import static org.edgeai.app.gui.run.SortedTimes.lowerBound;
+import static org.edgeai.app.gui.run.SortedTimes.upperBound;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -255,8 +258,8 @@ public final class RunRecording {
      * the last "longest hop" before t).
      */
     public void forEachHopAt(double t, HopVisitor v) {
-        int end = upperBound(hQueued, hopCount, t); // hops queued at or before t
-        int start = lowerBound(hQueued, end, t - longestHop);
+        int end = hopsQueuedBy(t);
+        int start = lowerBound(hQueued, 0, end, t - longestHop);
         for (int i = start; i < end; i++) {
             double a = hArrive[i];
             if (Double.isNaN(a)) {
@@ -274,34 +277,14 @@ public final class RunRecording {
         }
     }
 
-    /** First index in [0, n) whose value is > key (values sorted ascending). */
-    private static int upperBound(double[] a, int n, double key) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** Hops queued at or before {@code t}: they are hops [0, result). O(log H). */
+    public int hopsQueuedBy(double t) {
+        return upperBound(hQueued, 0, hopCount, t);
     }
 
-    /** First index in [0, n) whose value is >= key. */
-    private static int lowerBound(double[] a, int n, double key) {
-        int lo = 0;
-        int hi = n;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
+    /** Hops queued before {@code t}: they are hops [0, result). O(log H). */
+    public int hopsQueuedBefore(double t) {
+        return lowerBound(hQueued, 0, hopCount, t);
     }
 
     /** Computations recorded on {@code node}. */
@@ -335,7 +318,7 @@ public final class RunRecording {
         if (n == 0) {
             return -1;
         }
-        int k = upperBound(cStart[node], n, t) - 1;
+        int k = upperBound(cStart[node], 0, n, t) - 1;
         return k >= 0 && t < cEnd[node][k] ? k : -1;
     }
 
@@ -402,7 +385,7 @@ public final class RunRecording {
 
     /** Bits node {@code node} had put on links by {@code t} (hops whose sending started by t). O(hops queued by t). */
     public long bitsSentBy(int node, double t) {
-        int end = upperBound(hQueued, hopCount, t);
+        int end = hopsQueuedBy(t);
         long s = 0;
         for (int i = 0; i < end; i++) {
             if (hSrc[i] == node && hSend[i] <= t) {
@@ -414,7 +397,7 @@ public final class RunRecording {
 
     /** Total bits on links by {@code t}, counting hops whose sending started by t (a whole hop at once). */
     public long bitsAt(double t) {
-        int end = upperBound(hQueued, hopCount, t);
+        int end = hopsQueuedBy(t);
         long s = 0;
         for (int i = 0; i < end; i++) {
             if (hSend[i] <= t) {
@@ -431,11 +414,11 @@ public final class RunRecording {
      */
     public double nextEventAfter(double t) {
         double best = Double.POSITIVE_INFINITY;
-        int q = upperBound(hQueued, hopCount, t);
+        int q = hopsQueuedBy(t);
         if (q < hopCount) {
             best = hQueued[q];
         }
-        int start = lowerBound(hQueued, q, t - longestHop);
+        int start = lowerBound(hQueued, 0, q, t - longestHop);
         for (int i = start; i < q; i++) {
             if (hSend[i] > t && hSend[i] < best) {
                 best = hSend[i];
@@ -449,7 +432,7 @@ public final class RunRecording {
             if (c == 0) {
                 continue;
             }
-            int k = upperBound(cStart[n], c, t);
+            int k = upperBound(cStart[n], 0, c, t);
             if (k < c && cStart[n][k] < best) {
                 best = cStart[n][k];
             }

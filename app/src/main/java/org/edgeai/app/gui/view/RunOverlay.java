@@ -371,7 +371,7 @@ public final class RunOverlay {
                 case LOCAL_LOSS -> value = copyOf(snap == null ? null : snap.localLoss(), g.n());
                 case DISTANCE_TO_MEAN -> value = copyOf(snap == null ? null : snap.distanceToMean(), g.n());
                 case BITS_SENT -> {
-                    advanceTo(upperBound(t));
+                    advanceTo(rec.hopsQueuedBy(t));
                     value = new double[g.n()];
                     Arrays.fill(value, Double.NaN);
                     for (int i = 0; i < n; i++) {
@@ -416,21 +416,6 @@ public final class RunOverlay {
                 System.arraycopy(v, 0, c, 0, Math.min(n, v.length));
             }
             return c;
-        }
-
-        /** Hops queued at or before t. O(log H). */
-        private int upperBound(double t) {
-            int lo = 0;
-            int hi = rec.hopCount();
-            while (lo < hi) {
-                int mid = (lo + hi) >>> 1;
-                if (rec.hopQueued(mid) <= t) {
-                    lo = mid + 1;
-                } else {
-                    hi = mid;
-                }
-            }
-            return lo;
         }
 
         /** Moves the bits accumulation to cover hops [0, end). */

@@ -118,8 +118,9 @@ final class RunIndex {
 
     /** Exactly {@link RunRecording#bitsAt(double)} as of the last {@link #sync()}. */
     long bitsAt(double t) {
-        int end = upperBound(t, 0, hopsSeen);
-        int start = lowerBound(t - maxWait, 0, end);
+        // hop queue times ascend, so searching all hops and clamping equals searching the ones seen
+        int end = Math.min(hopsSeen, rec.hopsQueuedBy(t));
+        int start = Math.min(end, rec.hopsQueuedBefore(t - maxWait));
         long s = prefix[start];
         for (int i = start; i < end; i++) {
             if (rec.hopSend(i) <= t) {
@@ -127,30 +128,6 @@ final class RunIndex {
             }
         }
         return s;
-    }
-
-    private int upperBound(double key, int lo, int hi) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (rec.hopQueued(mid) <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    private int lowerBound(double key, int lo, int hi) {
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (rec.hopQueued(mid) < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** T_r: the busiest node's compute seconds in engine round {@code r} (0 when none recorded). */

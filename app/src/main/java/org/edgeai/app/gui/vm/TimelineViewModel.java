@@ -1,5 +1,8 @@
 package org.edgeai.app.gui.vm;
 
+import static org.edgeai.app.gui.run.SortedTimes.lowerBound;
+import static org.edgeai.app.gui.run.SortedTimes.upperBound;
+
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Locale;
@@ -651,36 +654,6 @@ public final class TimelineViewModel {
             return -1;
         }
         return pipe.computeMicrobatch(v, id) % pipe.microBatches();
-    }
-
-    /** First index in [from, to) whose value is &gt;= key. */
-    static int lowerBound(double[] a, int from, int to, double key) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] < key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
-    }
-
-    /** First index in [from, to) whose value is &gt; key. */
-    static int upperBound(double[] a, int from, int to, double key) {
-        int lo = from;
-        int hi = to;
-        while (lo < hi) {
-            int mid = (lo + hi) >>> 1;
-            if (a[mid] <= key) {
-                lo = mid + 1;
-            } else {
-                hi = mid;
-            }
-        }
-        return lo;
     }
 
     /** Blocks of one lane of one node, in start order (insertion from the end: records come almost in order). */

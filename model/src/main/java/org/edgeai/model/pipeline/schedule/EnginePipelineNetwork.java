@@ -45,7 +45,7 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
 
     // Callbacks by tag: computations and transfers in flight (indices recycled through free lists).
     private final List<Object> callbacks = new ArrayList<>();
-    private final List<double[]> times = new ArrayList<>(); // per tag: {start}
+    private double[] started = new double[16]; // per tag: when the computation or transfer started
     private int[] freeTags = new int[16];
     private int freeTop;
     private double[] msgFirstStart = new double[64]; // per message handle: when its first hop started
@@ -123,7 +123,9 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         } else {
             t = callbacks.size();
             callbacks.add(callback);
-            times.add(new double[1]);
+            if (t == started.length) {
+                started = java.util.Arrays.copyOf(started, t * 2);
+            }
         }
         return t;
     }
@@ -144,13 +146,13 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         }
         int t = tag(Objects.requireNonNull(done, "done"));
         int i = graph.indexOf(node);
-        times.get(t)[0] = Math.max(sim.now(), nodeFree[i]); // first come first served, as ComputeUnits does
+        started[t] = Math.max(sim.now(), nodeFree[i]); // first come first served, as ComputeUnits does
         nodeFree[i] = compute.compute(i, flops, 0, this, t);
     }
 
     @Override
     public void onComputeDone(int node, int tag) {
-        double start = times.get(tag)[0];
+        double start = started[tag];
         ((ComputeDone) release(tag)).done(start, sim.now());
     }
 
@@ -162,7 +164,7 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
         int id = transfers++;
         int t = tag(Objects.requireNonNull(done, "done"));
         if (src == dst) {
-            times.get(t)[0] = sim.now();
+            started[t] = sim.now();
             sim.scheduleAt(sim.now(), this, 0, t, 0);
             return;
         }
@@ -175,7 +177,7 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
                     hopListener.hop(id, graph.id(path[k]), graph.id(path[k + 1]), b, now, now, now);
                 }
             }
-            times.get(t)[0] = sim.now();
+            started[t] = sim.now();
             sim.scheduleAt(sim.now(), this, 0, t, 0);
             return;
         }
@@ -196,7 +198,7 @@ public final class EnginePipelineNetwork implements PipelineNetwork, MessageHand
     /** An ideal or local transfer arrives at once (as an event, after the requests made so far at this time). */
     @Override
     public void onEvent(int code, int t, int unused) {
-        double start = times.get(t)[0];
+        double start = started[t];
         ((TransferDone) release(t)).done(start, sim.now());
     }
 
