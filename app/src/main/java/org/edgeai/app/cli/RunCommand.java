@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.edgeai.model.experiment.Experiment;
 import org.edgeai.model.run.ExperimentRunner;
@@ -84,32 +82,14 @@ final class RunCommand implements Callable<Integer> {
         Experiment e = ws.load(file, overrides);
         RunPlan plan = RunPlan.of(e, ws.registries());
 
-        AtomicBoolean stop = new AtomicBoolean();
-        CountDownLatch flushed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            stop.set(true);
-            try {
-                flushed.await(); // the JVM exits only once the files are complete
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "run: stop on Ctrl-C");
-        Runtime.getRuntime().addShutdownHook(hook);
         Progress progress = quiet ? null : new Progress(err, plan.rounds());
         RunSummary s;
-        try {
-            RunOptions options = RunOptions.defaults().withTrace(trace).withStop(stop).withClock(System::nanoTime)
+        try (StopOnCtrlC ctrlC = new StopOnCtrlC("run: stop on Ctrl-C")) {
+            RunOptions options = RunOptions.defaults().withTrace(trace).withStop(ctrlC.flag()).withClock(System::nanoTime)
                     .withListener(progress == null ? null : progress::roundFinished);
             s = ExperimentRunner.run(plan, out, options);
             if (progress != null) {
                 progress.done(s);
-            }
-        } finally {
-            flushed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and now returns
             }
         }
         if (s.status() == RunSummary.Status.STALLED) {

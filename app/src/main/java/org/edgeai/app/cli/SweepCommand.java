@@ -6,8 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.edgeai.model.run.RunSummary;
 import org.edgeai.model.run.TraceMode;
@@ -89,17 +87,6 @@ final class SweepCommand implements Callable<Integer> {
         SweepSpec sweep = SweepSpec.load(file, sets, ws.registries());
         int shardPoints = sweep.points(sh).size();
 
-        AtomicBoolean cancel = new AtomicBoolean();
-        CountDownLatch flushed = new CountDownLatch(1);
-        Thread hook = new Thread(() -> {
-            cancel.set(true);
-            try {
-                flushed.await(); // the JVM exits only once the running points have stopped and the index is written
-            } catch (InterruptedException ignored) {
-                Thread.currentThread().interrupt();
-            }
-        }, "sweep: stop on Ctrl-C");
-        Runtime.getRuntime().addShutdownHook(hook);
         Progress progress = new Progress(quiet ? null : err);
         if (!quiet) {
             err.println("sweep " + file.getFileName() + ": " + sweep.size() + " points over " + String.join(", ", sweep.paths())
@@ -107,17 +94,11 @@ final class SweepCommand implements Callable<Integer> {
             err.flush();
         }
         SweepRunner.Result r;
-        try {
+        // Ctrl-C: the running points stop, and the JVM exits once the index is written
+        try (StopOnCtrlC ctrlC = new StopOnCtrlC("sweep: stop on Ctrl-C")) {
             SweepRunner.Options o = SweepRunner.Options.defaults().withShard(sh).withJobs(jobs).withTrace(trace)
-                    .withCancel(cancel).withClock(System::nanoTime).withListener(progress);
+                    .withCancel(ctrlC.flag()).withClock(System::nanoTime).withListener(progress);
             r = new SweepRunner(sweep, ws.registries()).run(out, o);
-        } finally {
-            flushed.countDown();
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException shuttingDown) {
-                // Ctrl-C: the hook is running and now returns
-            }
         }
         boolean userErrorsOnly = true;
         for (SweepRunner.Failure f : r.failures()) {
