@@ -9,6 +9,8 @@ import org.edgeai.app.cli.WorkbenchCli;
  * <p>Deliberately not a {@code javafx.application.Application}: the command line must run with no display
  * and must never load a JavaFX class, so JavaFX is reached only through {@link #openWorkbench}, which
  * names the GUI class reflectively.
+ *
+ * <p>A JVM started without the vector module runs the workbench in a second JVM that has it ({@link VectorRelaunch}).
  */
 public final class Launcher {
 
@@ -16,6 +18,10 @@ public final class Launcher {
     }
 
     public static void main(String[] args) {
+        if (VectorRelaunch.wanted()) {
+            System.exit(VectorRelaunch.run(args));
+        }
+        VectorRelaunch.watchLauncher();
         if (WorkbenchCli.isGuiInvocation(args)) {
             openWorkbench(args);
         } else {

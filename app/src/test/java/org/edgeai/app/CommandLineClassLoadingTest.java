@@ -21,9 +21,14 @@ import org.junit.jupiter.api.Test;
 class CommandLineClassLoadingTest {
 
     static Result runLauncher(String... args) throws IOException, InterruptedException {
+        return runLauncherWith(List.of("-verbose:class"), args);
+    }
+
+    /** The launcher in a JVM started as {@code java -jar} would be (no vector module), with these JVM options. */
+    static Result runLauncherWith(List<String> jvmOptions, String... args) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        cmd.add("-verbose:class");
+        cmd.addAll(jvmOptions);
         cmd.add("-Djava.awt.headless=true");
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));
@@ -55,5 +60,10 @@ class CommandLineClassLoadingTest {
         assertTrue(r.out().contains("Edge AI Workbench"), r.out());
         assertTrue(r.out().contains("org.edgeai.app.cli.WorkbenchCli"), "class-loading log missing: -verbose:class not honoured?");
         assertFalse(r.out().contains("javafx."), "a JavaFX class was loaded by the command line");
+        // Started without the vector module, the launcher ran the command in a JVM that has it, and kept the JVM's
+        // notice about incubator modules off the user's screen.
+        assertTrue(r.out().contains("Model kernels: vector API"), r.out().lines().filter(l -> l.startsWith("Model")).toList()
+                + "\n" + r.err());
+        assertFalse(r.err().contains("incubator"), r.err());
     }
 }

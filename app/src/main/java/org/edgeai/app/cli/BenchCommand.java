@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 
+import org.edgeai.model.learning.models.Simd;
 import org.edgeai.model.engine.bench.EngineBench;
 import org.edgeai.model.experiment.Experiment;
 import org.edgeai.model.experiment.ExperimentFile;
@@ -94,9 +95,9 @@ final class BenchCommand implements Callable<Integer> {
         out = spec.commandLine().getOut();
         Workspace ws = Workspace.withPlugins(plugins);
         ws.reportFailures(spec.commandLine().getErr());
-        out.printf(Locale.ROOT, "benchmarks: %s; median of %d after %d warm-up; %d processors, max heap %s%n",
+        out.printf(Locale.ROOT, "benchmarks: %s; median of %d after %d warm-up; %d processors, max heap %s; model kernels: %s%n",
                 String.join(", ", chosen), reps, warmup, Runtime.getRuntime().availableProcessors(),
-                bytes(Runtime.getRuntime().maxMemory()));
+                bytes(Runtime.getRuntime().maxMemory()), Simd.description());
         out.printf(Locale.ROOT, "%-14s %-84s %12s  %-10s %s%n", "BENCH", "CASE", "MEDIAN", "UNIT", "NOTE");
         out.flush();
         for (String n : chosen) {

@@ -1,5 +1,7 @@
 package org.edgeai.app.cli;
 
+import org.edgeai.model.learning.models.Simd;
+
 import picocli.CommandLine;
 
 /** The version from the jar manifest (Implementation-Version), or "development build" from classes. */
@@ -13,6 +15,7 @@ public final class VersionProvider implements CommandLine.IVersionProvider {
     @Override
     public String[] getVersion() {
         return new String[] {"Edge AI Workbench " + version(),
-                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+                "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")",
+                "Model kernels: " + Simd.description()};
     }
 }

@@ -75,16 +75,26 @@ public final class SoftmaxModel implements Model {
 
     @Override
     public Workspace newWorkspace(int maxBatch) {
-        return new Ws(Math.max(maxBatch, CHUNK), c);
+        return new Ws(Math.max(maxBatch, CHUNK), f, c, Simd.fitsOneVector(c));
+    }
+
+    /** A workspace that always takes the scalar path (tests compare the two paths bit for bit). */
+    Workspace newScalarWorkspace(int maxBatch) {
+        return new Ws(Math.max(maxBatch, CHUNK), f, c, false);
     }
 
     private static final class Ws implements Workspace {
         final int[] rows;
+        final int[] samples;
         final float[] z;
+        /** {@link VectorSoftmax.Scratch} when the vector path is used (typed Object so that the class loads only then). */
+        final Object simd;
 
-        Ws(int rows, int c) {
+        Ws(int rows, int f, int c, boolean vector) {
             this.rows = new int[rows];
+            this.samples = new int[rows];
             this.z = new float[rows * c];
+            this.simd = vector ? new VectorSoftmax.Scratch(rows, f) : null;
         }
     }
 
@@ -103,6 +113,11 @@ public final class SoftmaxModel implements Model {
             return;
         }
         Ws s = ws(w, batchLen);
+        if (s.simd != null) {
+            VectorSoftmax.gradient(f, c, x, xOff, data.features(), data.labels(), batch, batchLen, g, gOff,
+                    (VectorSoftmax.Scratch) s.simd);
+            return;
+        }
         int[] rows = s.rows;
         float[] z = s.z;
         int[] y = data.labels();
@@ -149,15 +164,39 @@ public final class SoftmaxModel implements Model {
             return 0;
         }
         Ws s = ws(w, batchLen);
-        for (int b = 0; b < batchLen; b++) {
-            s.rows[b] = batch[b] * f;
-        }
-        Kernels.mulRows(batchLen, c, f, data.features(), s.rows, x, xOff, x, xOff + f * c, s.z, c);
+        float[] z = logits(x, xOff, data, batch, batchLen, s);
+        int stride = s.simd != null ? VectorSoftmax.LANES : c;
         double sum = 0;
         for (int b = 0; b < batchLen; b++) {
-            sum += crossEntropy(s.z, b * c, data.labels()[batch[b]]);
+            sum += crossEntropy(z, b * stride, data.labels()[batch[b]]);
         }
         return sum / batchLen;
+    }
+
+    /**
+     * The logits of samples {@code samples[0 .. m)} at {@code x[xOff ..]}: rows of c floats in {@code s.z}, or padded
+     * rows of {@link VectorSoftmax#LANES} floats in the vector scratch (same values); returns the array holding them.
+     */
+    private float[] logits(float[] x, int xOff, Dataset data, int[] samples, int m, Ws s) {
+        if (s.simd != null) {
+            VectorSoftmax.Scratch v = (VectorSoftmax.Scratch) s.simd;
+            VectorSoftmax.logits(f, c, x, xOff, data.features(), samples, m, v.z, v);
+            return v.z;
+        }
+        for (int b = 0; b < m; b++) {
+            s.rows[b] = samples[b] * f;
+        }
+        Kernels.mulRows(m, c, f, data.features(), s.rows, x, xOff, x, xOff + f * c, s.z, c);
+        return s.z;
+    }
+
+    /** As {@link #logits(float[], int, Dataset, int[], int, Ws)} for the consecutive samples from .. from + m − 1. */
+    private float[] logits(float[] x, int xOff, Dataset data, int from, int m, Ws s) {
+        int[] samples = s.samples;
+        for (int i = 0; i < m; i++) {
+            samples[i] = from + i;
+        }
+        return logits(x, xOff, data, samples, m, s);
     }
 
     /** −log softmax(z)_y in double, stable. */
@@ -180,16 +219,14 @@ public final class SoftmaxModel implements Model {
             return Double.NaN;
         }
         Ws s = ws(w, CHUNK);
+        int stride = s.simd != null ? VectorSoftmax.LANES : c;
         double sum = 0;
         int[] y = data.labels();
         for (int from = 0; from < n; from += CHUNK) {
             int m = Math.min(CHUNK, n - from);
+            float[] z = logits(x, xOff, data, from, m, s);
             for (int i = 0; i < m; i++) {
-                s.rows[i] = (from + i) * f;
-            }
-            Kernels.mulRows(m, c, f, data.features(), s.rows, x, xOff, x, xOff + f * c, s.z, c);
-            for (int i = 0; i < m; i++) {
-                sum += crossEntropy(s.z, i * c, y[from + i]);
+                sum += crossEntropy(z, i * stride, y[from + i]);
             }
         }
         return sum / n;
@@ -202,16 +239,14 @@ public final class SoftmaxModel implements Model {
             return Double.NaN;
         }
         Ws s = ws(w, CHUNK);
+        int stride = s.simd != null ? VectorSoftmax.LANES : c;
         int correct = 0;
         int[] y = data.labels();
         for (int from = 0; from < n; from += CHUNK) {
             int m = Math.min(CHUNK, n - from);
+            float[] z = logits(x, xOff, data, from, m, s);
             for (int i = 0; i < m; i++) {
-                s.rows[i] = (from + i) * f;
-            }
-            Kernels.mulRows(m, c, f, data.features(), s.rows, x, xOff, x, xOff + f * c, s.z, c);
-            for (int i = 0; i < m; i++) {
-                if (argMax(s.z, i * c, c) == y[from + i]) {
+                if (argMax(z, i * stride, c) == y[from + i]) {
                     correct++;
                 }
             }
