@@ -75,15 +75,17 @@ import org.edgeai.model.topology.Topology;
  *
  * <h2>Performance</h2>
  * Messages are int handles into a pool of 64-byte records (one cache line: endpoints, current node, round,
- * hop, bits, tag, times, handler id) recycled through a free list; each direction is a 32-byte record
- * (its free-at time, a mirror of the reverse direction's free-at time, target and reverse direction, link
- * class and link; bandwidth and latency sit in a small table of the distinct link classes), so sending on a
- * random link reads one cache line for the link and one for the message, and an exchange reads one link
- * record for both directions. Events are {@code (network, code, msg, 0)} tuples and
+ * hop, bits, tag, times, handler id) recycled through a free list; each direction is a 16-byte record
+ * (target and reverse direction, link class and link; bandwidth and latency sit in a small table of the
+ * distinct link classes), and the times until which directions are busy sit in a small table that holds only
+ * the directions with a hop on the wire ({@link BusyUntil}). So sending on a random link reads one cache line
+ * for the link and one for the message, and an exchange reads one direction record for both directions.
+ * Events are {@code (network, code, msg, 0)} tuples and
  * handlers are stored as int ids; no object is created per message unless an observer is attached. A hop
  * on a direction whose endpoints have no access capacity and whose link has no events takes the fast path:
  * its start, end and arrival are computed at once from the direction's free-at time, and it costs one event
- * (its arrival). Routing tables are built lazily per destination and cached. {@link MessageHandler}s are
+ * (its arrival); the two hops of an {@link #exchange} that arrive at the same instant (equal sizes on free
+ * directions, the usual case in gossip) share one event, which delivers them in the order two events would. Routing tables are built lazily per destination and cached. {@link MessageHandler}s are
  * registered by identity on first use, like the simulator's event handlers: they should be long-lived.
  *
  * <p>Single-threaded, like the {@link Simulator} it runs on.
@@ -95,20 +97,19 @@ public final class Network implements EventHandler {
     private static final int EV_NODE_DONE = 2;
     private static final int EV_RESHARE = 3;
     private static final int EV_LINK = 4;
+    /** Both hops of an exchange, arriving at the same instant: (a, b) = the two messages, delivered a then b. */
+    private static final int EV_ARRIVE_PAIR = 5;
 
     private static final int INITIAL_MESSAGES = 1024;
     private static final int MAX_HANDLERS = 1 << 20;
     private static final long LO = 0xFFFFFFFFL;
 
-    // Direction record, stride 4 longs from DOFF (the offset keeps the 32-byte records of a large, aligned
-    // array inside single cache lines): free-at time of this direction and (mirror) of the reverse one
-    // (double bits), target | reverse << 32, link class | link << 32. Bandwidth and latency live in the small
-    // table of distinct (bandwidth, latency) pairs, so one record read gives everything a hop needs.
-    private static final int DOFF = 2;
-    private static final int D_FREE = 0;
-    private static final int D_FREE_REV = 1;
-    private static final int D_TO_REV = 2;
-    private static final int D_CLASS_LINK = 3;
+    // Direction record, stride 2 longs (16 bytes from an array start that is 16-byte aligned, so a record never
+    // straddles two cache lines): target | reverse << 32, link class | link << 32. Bandwidth and latency live in the
+    // small table of distinct (bandwidth, latency) pairs, so one record read gives everything a hop needs; the
+    // directions' busy-until times are in a small table of their own (BusyUntil).
+    private static final int D_TO_REV = 0;
+    private static final int D_CLASS_LINK = 1;
 
     // Message record, stride 8 longs.
     private static final int M_SRC_DST = 0;
@@ -136,6 +137,7 @@ public final class Network implements EventHandler {
     private final int[] sortedNbr;
     private final int[] sortedDir;
     private final long[] dirRec;
+    private final BusyUntil busyUntil = new BusyUntil();
     private final double[] classBps;
     private final double[] classLat;
 
@@ -203,6 +205,7 @@ public final class Network implements EventHandler {
     private long hopsCommitted;
     private long linkBits;
     private long hopsArrived;
+    private long pairSink; // keeps the early load of a pair's second record
 
     private Network(Builder b) {
         this.sim = b.sim;
@@ -280,13 +283,10 @@ public final class Network implements EventHandler {
         }
         classBps = Arrays.copyOf(cb, classes.size());
         classLat = Arrays.copyOf(cl, classes.size());
-        dirRec = new long[DOFF + 4 * dirs];
-        long negInf = Double.doubleToRawLongBits(Double.NEGATIVE_INFINITY);
+        dirRec = new long[2 * dirs];
         for (int p = 0; p < dirs; p++) {
             int e = linkOf[p];
-            int k = DOFF + (p << 2);
-            dirRec[k + D_FREE] = negInf;
-            dirRec[k + D_FREE_REV] = negInf;
+            int k = p << 1;
             dirRec[k + D_TO_REV] = (to[p] & LO) | ((long) rev[p] << 32);
             dirRec[k + D_CLASS_LINK] = (classOfLink[e] & LO) | ((long) e << 32);
         }
@@ -602,7 +602,7 @@ public final class Network implements EventHandler {
         long b2 = checkBits(bitsBack);
         int hid = handlerId(handler);
         long[] dr = dirRec;
-        int kd = DOFF + (d << 2);
+        int kd = (d << 1);
         long toRev = dr[kd + D_TO_REV];
         int j = (int) toRev;
         int rv = (int) (toRev >>> 32);
@@ -618,27 +618,46 @@ public final class Network implements EventHandler {
     /** Both hops of an exchange on a fast-path link, from the one direction record read. */
     private void exchangeFast(int src, int d, int j, int rv, long b1, long b2, MessageKind kind, int round, int hid,
                               long tagOut, long tagBack) {
-        long[] dr = dirRec;
-        int kd = DOFF + (d << 2);
-        int c = (int) dr[kd + D_CLASS_LINK];
+        int c = (int) dirRec[(d << 1) + D_CLASS_LINK];
         double bps = classBps[c];
         double now = sim.now();
-        double free1 = Double.longBitsToDouble(dr[kd + D_FREE]);
-        double free2 = Double.longBitsToDouble(dr[kd + D_FREE_REV]); // the mirror of j -> src
+        BusyUntil bu = busyUntil;
+        double free1 = bu.get(d);
+        double free2 = bu.get(rv);
         double start1 = now > free1 ? now : free1;
         double start2 = now > free2 ? now : free2;
         double end1 = start1 + b1 / bps;
         double end2 = start2 + b2 / bps;
-        long e1 = Double.doubleToRawLongBits(end1);
-        long e2 = Double.doubleToRawLongBits(end2);
-        dr[kd + D_FREE] = e1;
-        dr[kd + D_FREE_REV] = e2;
-        int kr = DOFF + (rv << 2);
-        dr[kr + D_FREE] = e2;
-        dr[kr + D_FREE_REV] = e1;
+        bu.put(d, end1, now);
+        bu.put(rv, end2, now);
         double lat = classLat[c];
-        committed(alloc(src, j, b1, kind, round, hid, tagOut), d, j, b1, start1, end1 + lat);
-        committed(alloc(j, src, b2, kind, round, hid, tagBack), rv, src, b2, start2, end2 + lat);
+        double arrive1 = end1 + lat;
+        double arrive2 = end2 + lat;
+        int m1 = alloc(src, j, b1, kind, round, hid, tagOut);
+        int m2 = alloc(j, src, b2, kind, round, hid, tagBack);
+        if (arrive1 == arrive2) {
+            // Both hops arrive at one instant, so their two events would run back to back: one event delivers both,
+            // in the same order (one queue operation and one dispatch less per exchange).
+            book(m1, d, j, b1, start1, arrive1);
+            book(m2, rv, src, b2, start2, arrive2);
+            sim.scheduleAt(arrive1, simId, EV_ARRIVE_PAIR, m1, m2);
+        } else {
+            committed(m1, d, j, b1, start1, arrive1);
+            committed(m2, rv, src, b2, start2, arrive2);
+        }
+    }
+
+    /** Books a fast-path hop whose times are known, except its arrival event: message fields, counters, observer. */
+    private void book(int msg, int d, int hopTo, long bits, double start, double arrive) {
+        long[] mr = mRec;
+        int mb = msg << 3;
+        mr[mb + M_HOP] = (d & LO) | ((long) hopTo << 32);
+        mr[mb + M_HOP_START] = Double.doubleToRawLongBits(start);
+        hopsCommitted++;
+        linkBits += bits;
+        if (observer != null) {
+            publishStarted(msg, d, start, arrive);
+        }
     }
 
     /** Books a fast-path hop whose times are known: message fields, counters, arrival event, observer. */
@@ -664,7 +683,7 @@ public final class Network implements EventHandler {
     private int sendOn(int src, int d, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
         long b = checkBits(bits);
         int hid = handlerId(handler);
-        int dst = (int) dirRec[DOFF + (d << 2) + D_TO_REV];
+        int dst = (int) dirRec[(d << 1) + D_TO_REV];
         int msg = alloc(src, dst, b, kind, round, hid, tag);
         if (dynamic && !linkUp[linkOf[d]]) {
             forward(msg, src);
@@ -737,16 +756,14 @@ public final class Network implements EventHandler {
             return;
         }
         long[] dr = dirRec;
-        int k = DOFF + (d << 2);
+        int k = d << 1;
         double now = sim.now();
-        double free = Double.longBitsToDouble(dr[k + D_FREE]);
+        double free = busyUntil.get(d);
         double start = now > free ? now : free;
         int c = (int) dr[k + D_CLASS_LINK];
         long bits = mRec[(msg << 3) + M_BITS];
         double end = start + bits / classBps[c];
-        long endBits = Double.doubleToRawLongBits(end);
-        dr[k + D_FREE] = endBits;
-        dr[DOFF + ((int) (dr[k + D_TO_REV] >>> 32) << 2) + D_FREE_REV] = endBits; // mirror in the reverse record
+        busyUntil.put(d, end, now);
         committed(msg, d, (int) dr[k + D_TO_REV], bits, start, end + classLat[c]);
     }
 
@@ -755,7 +772,7 @@ public final class Network implements EventHandler {
         long bits = mRec[(msg << 3) + M_BITS];
         hopsCommitted++;
         linkBits += bits;
-        mRec[(msg << 3) + M_HOP] = (d & LO) | ((long) (int) dirRec[DOFF + (d << 2) + D_TO_REV] << 32);
+        mRec[(msg << 3) + M_HOP] = (d & LO) | ((long) (int) dirRec[(d << 1) + D_TO_REV] << 32);
         mNext[msg] = -1;
         int t = qTail[d];
         if (t < 0) {
@@ -775,6 +792,11 @@ public final class Network implements EventHandler {
     public void onEvent(int code, int a, int b) {
         switch (code) {
             case EV_ARRIVE -> arrive(a);
+            case EV_ARRIVE_PAIR -> {
+                pairSink += mRec[(b << 3) + M_TAG]; // start fetching the second record now, not after the first hop
+                arrive(a);
+                arrive(b);
+            }
             case EV_XMIT_DONE -> finishTransmission(a);
             case EV_NODE_DONE -> nodeDone(a, b);
             case EV_RESHARE -> reshare();
@@ -836,7 +858,7 @@ public final class Network implements EventHandler {
         long bits = mRec[mb + M_BITS];
         int u = from[d];
         int v = (int) (mRec[mb + M_HOP] >>> 32);
-        int k = DOFF + (d << 2);
+        int k = (d << 1);
         double arrive;
         boolean capV = sharesAt(msg, v);
         if (access[u] > 0 || capV) {
@@ -869,7 +891,7 @@ public final class Network implements EventHandler {
     private void finishTransmission(int msg) {
         int d = (int) mRec[(msg << 3) + M_HOP];
         busy[d] = -1;
-        sim.scheduleAt(sim.now() + classLat[(int) dirRec[DOFF + (d << 2) + D_CLASS_LINK]], simId, EV_ARRIVE, msg, 0);
+        sim.scheduleAt(sim.now() + classLat[(int) dirRec[(d << 1) + D_CLASS_LINK]], simId, EV_ARRIVE, msg, 0);
         if (qHead[d] >= 0 && linkUp[linkOf[d]]) {
             startTransmission(d);
         }
@@ -997,7 +1019,7 @@ public final class Network implements EventHandler {
     private double rate(int x) {
         long hop = mRec[(x << 3) + M_HOP];
         int d = (int) hop;
-        double r = classBps[(int) dirRec[DOFF + (d << 2) + D_CLASS_LINK]];
+        double r = classBps[(int) dirRec[(d << 1) + D_CLASS_LINK]];
         int u = from[d];
         int v = (int) (hop >>> 32);
         if (access[u] > 0) {
@@ -1210,7 +1232,7 @@ public final class Network implements EventHandler {
     }
 
     public int directionTarget(int dir) {
-        return (int) dirRec[DOFF + (dir << 2) + D_TO_REV];
+        return (int) dirRec[(dir << 1) + D_TO_REV];
     }
 
     public int directionLink(int dir) {
@@ -1219,7 +1241,7 @@ public final class Network implements EventHandler {
 
     /** The opposite direction of the same link. */
     public int reverse(int dir) {
-        return (int) (dirRec[DOFF + (dir << 2) + D_TO_REV] >>> 32);
+        return (int) (dirRec[(dir << 1) + D_TO_REV] >>> 32);
     }
 
     public boolean isLinkUp(int link) {
@@ -1265,7 +1287,7 @@ public final class Network implements EventHandler {
                 throw new IllegalArgumentException("pathLatencyS: " + graph.id(path[i]) + " and " + graph.id(path[i + 1])
                         + " are not neighbours");
             }
-            s += classLat[(int) dirRec[DOFF + (d << 2) + D_CLASS_LINK]];
+            s += classLat[(int) dirRec[(d << 1) + D_CLASS_LINK]];
         }
         return s;
     }

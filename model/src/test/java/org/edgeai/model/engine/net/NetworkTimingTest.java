@@ -236,6 +236,46 @@ class NetworkTimingTest {
         assertEquals(8, viaExchange.size());
     }
 
+    @Test
+    void anExchangeWhoseHopsArriveTogetherIsOneEventDeliveredInTheSameOrder() {
+        // Equal sizes on free links: both hops of an exchange arrive at one instant and share one event. Plain
+        // sends arriving at that same instant, scheduled before and after, must keep their places around the pair.
+        Topology t = nodes("A", "B", "C");
+        link(t, "A", "B", 10, 5);
+        link(t, "B", "C", 10, 5);
+        Simulator withExchange = new Simulator();
+        List<Object> a = runTies(t, withExchange, true);
+        Simulator withSends = new Simulator();
+        List<Object> b = runTies(t, withSends, false);
+        assertEquals(b, a);
+        assertEquals(6, ((List<?>) a.get(1)).size(), "deliveries");
+        // B<->A pairs; B<->C does not: its hop C->B queues behind the plain send C->B and arrives later.
+        assertEquals(withSends.eventsScheduled() - 1, withExchange.eventsScheduled(), "one event less for B<->A only");
+    }
+
+    /** [trace, deliveries] of: a send C->B, exchange B<->A, a send A->B, exchange B<->C, all of 1000 bits at t = 0. */
+    private static List<Object> runTies(Topology t, Simulator sim, boolean exchange) {
+        Hops trace = new Hops();
+        Network net = Network.builder(sim, t).trace(trace).build();
+        Inbox in = new Inbox(sim);
+        int b = idx(t, "B");
+        net.send(idx(t, "C"), b, 1000, MessageKind.CONTROL, 0, in, 100);
+        for (int k = 0; k < net.degree(b); k++) {
+            if (exchange) {
+                net.exchange(b, k, 1000, 1000, MessageKind.MODEL, 0, in, k, 10 + k);
+            } else {
+                int d = net.firstDirection(b) + k;
+                net.sendToNeighbour(b, k, 1000, MessageKind.MODEL, 0, in, k);
+                net.sendVia(net.reverse(d), 1000, MessageKind.MODEL, 0, in, 10 + k);
+            }
+            if (k == 0) {
+                net.send(idx(t, "A"), b, 1000, MessageKind.CONTROL, 0, in, 200);
+            }
+        }
+        sim.run();
+        return List.of(trace.hops, in.got);
+    }
+
     private static List<Hop> runPairs(Topology t, boolean exchange) {
         Simulator sim = new Simulator();
         Hops trace = new Hops();

@@ -125,7 +125,7 @@ final class Gossip extends DecentralizedAlgorithm {
     /**
      * Draws the next wake-ups (at most {@link #BATCH}) exactly as they would be drawn one at a time: for wake-up w,
      * the gap to wake-up w + 1 (none after the last), its node, then its neighbour position. Then touches each one's
-     * graph record, its neighbour's reverse record and both values, independent loads the CPU overlaps.
+     * direction record (all an exchange reads of the graph) and both values, independent loads the CPU overlaps.
      */
     private void drawAhead() {
         int len = (int) Math.min(BATCH, total - drawn);
@@ -151,7 +151,7 @@ final class Gossip extends DecentralizedAlgorithm {
             int i = aheadI[t];
             int dir = net.firstDirection(i) + k;
             int j = net.directionTarget(dir);
-            s += net.directionTarget(net.reverse(dir)) + Float.floatToRawIntBits(xs[i * dd]) + Float.floatToRawIntBits(xs[j * dd]);
+            s += Float.floatToRawIntBits(xs[i * dd]) + Float.floatToRawIntBits(xs[j * dd]);
         }
         sink += s;
     }
