@@ -602,7 +602,7 @@ public final class Network implements EventHandler {
         long b2 = checkBits(bitsBack);
         int hid = handlerId(handler);
         long[] dr = dirRec;
-        int kd = (d << 1);
+        int kd = d << 1;
         long toRev = dr[kd + D_TO_REV];
         int j = (int) toRev;
         int rv = (int) (toRev >>> 32);
@@ -660,18 +660,10 @@ public final class Network implements EventHandler {
         }
     }
 
-    /** Books a fast-path hop whose times are known: message fields, counters, arrival event, observer. */
+    /** Books a fast-path hop whose times are known: message fields, counters, observer, arrival event. */
     private void committed(int msg, int d, int hopTo, long bits, double start, double arrive) {
-        long[] mr = mRec;
-        int mb = msg << 3;
-        mr[mb + M_HOP] = (d & LO) | ((long) hopTo << 32);
-        mr[mb + M_HOP_START] = Double.doubleToRawLongBits(start);
-        hopsCommitted++;
-        linkBits += bits;
+        book(msg, d, hopTo, bits, start, arrive);
         sim.scheduleAt(arrive, simId, EV_ARRIVE, msg, 0);
-        if (observer != null) {
-            publishStarted(msg, d, start, arrive);
-        }
     }
 
     private void publishStarted(int msg, int d, double start, double arrive) {
@@ -858,7 +850,7 @@ public final class Network implements EventHandler {
         long bits = mRec[mb + M_BITS];
         int u = from[d];
         int v = (int) (mRec[mb + M_HOP] >>> 32);
-        int k = (d << 1);
+        int k = d << 1;
         double arrive;
         boolean capV = sharesAt(msg, v);
         if (access[u] > 0 || capV) {
