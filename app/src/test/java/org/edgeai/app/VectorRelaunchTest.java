@@ -2,7 +2,6 @@ package org.edgeai.app;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.BufferedReader;
@@ -98,12 +97,14 @@ class VectorRelaunchTest {
             assertTrue(launcher.waitFor(30, TimeUnit.SECONDS));
         }
         ProcessHandle child = children.get(0);
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-        while (child.isAlive() && System.nanoTime() < deadline) {
-            Thread.sleep(50);
+        boolean ended;
+        try {
+            child.onExit().get(20, TimeUnit.SECONDS);
+            ended = true;
+        } catch (java.util.concurrent.TimeoutException e) {
+            ended = false;
+            child.destroyForcibly();
         }
-        boolean alive = child.isAlive();
-        child.destroyForcibly();
-        assertFalse(alive, "the child JVM outlived its launcher");
+        assertTrue(ended, "the child JVM outlived its launcher");
     }
 }

@@ -96,6 +96,11 @@ public final class SoftmaxModel implements Model {
             this.z = new float[rows * c];
             this.simd = vector ? new VectorSoftmax.Scratch(rows, f) : null;
         }
+
+        /** Floats per row of the logits {@link #logits} returns: padded to a vector on the vector path. */
+        int stride(int c) {
+            return simd != null ? VectorSoftmax.LANES : c;
+        }
     }
 
     private Ws ws(Workspace w, int batchLen) {
@@ -165,7 +170,7 @@ public final class SoftmaxModel implements Model {
         }
         Ws s = ws(w, batchLen);
         float[] z = logits(x, xOff, data, batch, batchLen, s);
-        int stride = s.simd != null ? VectorSoftmax.LANES : c;
+        int stride = s.stride(c);
         double sum = 0;
         for (int b = 0; b < batchLen; b++) {
             sum += crossEntropy(z, b * stride, data.labels()[batch[b]]);
@@ -219,7 +224,7 @@ public final class SoftmaxModel implements Model {
             return Double.NaN;
         }
         Ws s = ws(w, CHUNK);
-        int stride = s.simd != null ? VectorSoftmax.LANES : c;
+        int stride = s.stride(c);
         double sum = 0;
         int[] y = data.labels();
         for (int from = 0; from < n; from += CHUNK) {
@@ -239,7 +244,7 @@ public final class SoftmaxModel implements Model {
             return Double.NaN;
         }
         Ws s = ws(w, CHUNK);
-        int stride = s.simd != null ? VectorSoftmax.LANES : c;
+        int stride = s.stride(c);
         int correct = 0;
         int[] y = data.labels();
         for (int from = 0; from < n; from += CHUNK) {
