@@ -124,12 +124,7 @@ class ChartsGuiTest {
     void check() throws Exception {
         watchdog.close();
         FxToolkit.cleanupStages();
-        assertTrue(watchdog.pings() > 20, "the watchdog did not run");
-        System.out.printf("FX watchdog: max work on the FX thread %.1f ms (during: %s); with the renderer %.1f ms%n",
-                watchdog.maxWorkMillis(), watchdog.worstPhase(), watchdog.maxWithRenderMillis());
-        assertTrue(watchdog.maxWorkMillis() <= WorkbenchGuiTest.BUDGET_MS, String.format(
-                "the JavaFX thread was blocked by %.1f ms of work (budget %.0f) during: %s%n%s",
-                watchdog.maxWorkMillis(), WorkbenchGuiTest.BUDGET_MS, watchdog.worstPhase(), watchdog.samples()));
+        watchdog.assertWithinBudget();
     }
 
     static Workbench open(Path home) throws Exception {

@@ -117,6 +117,23 @@ final class FxWatchdog implements AutoCloseable {
         }
     }
 
+    /** DESIGN.md's budget for one block of work on the JavaFX thread, ms. */
+    static final double BUDGET_MS = 50;
+
+    /**
+     * Prints the figures and asserts that the watchdog ran and that no block of work on the JavaFX thread exceeded
+     * {@link #BUDGET_MS} (the failure names the phase and shows the sampled stacks). Call after {@link #close()}.
+     */
+    void assertWithinBudget() {
+        org.junit.jupiter.api.Assertions.assertTrue(pings > 20, "the watchdog did not run");
+        System.out.printf("FX watchdog: max work on the FX thread %.1f ms (during: %s); with the renderer %.1f ms; "
+                + "max wall-clock wait %.1f ms; %d pings%n", maxWorkMillis(), worstPhase(), maxWithRenderMillis(),
+                maxWallMillis(), pings);
+        org.junit.jupiter.api.Assertions.assertTrue(maxWorkMillis() <= BUDGET_MS, String.format(
+                "the JavaFX thread was blocked by %.1f ms of work (budget %.0f) during: %s%n%s",
+                maxWorkMillis(), BUDGET_MS, worstPhase(), samples()));
+    }
+
     void pause() {
         paused = true;
     }

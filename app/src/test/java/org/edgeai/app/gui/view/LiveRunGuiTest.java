@@ -54,7 +54,6 @@ import org.testfx.util.WaitForAsyncUtils;
  */
 class LiveRunGuiTest {
 
-    static final double BUDGET_MS = WorkbenchGuiTest.BUDGET_MS;
     static final Path SAMPLES = Path.of(System.getProperty("user.dir")).resolve("../sample-topologies").normalize();
     static final Path RING = SAMPLES.resolve("allreduce-ring-8.json");
     static ExecutorService background;
@@ -144,12 +143,7 @@ class LiveRunGuiTest {
             q.run();
         }
         FxToolkit.cleanupStages();
-        assertTrue(watchdog.pings() > 20, "the watchdog did not run");
-        System.out.printf("FX watchdog: max work on the FX thread %.1f ms (during: %s); max wall-clock wait %.1f ms%n",
-                watchdog.maxWorkMillis(), watchdog.worstPhase(), watchdog.maxWallMillis());
-        assertTrue(watchdog.maxWorkMillis() <= BUDGET_MS, String.format(
-                "the JavaFX thread was blocked by %.1f ms of work (budget %.0f) during: %s%n%s",
-                watchdog.maxWorkMillis(), BUDGET_MS, watchdog.worstPhase(), watchdog.samples()));
+        watchdog.assertWithinBudget();
     }
 
     Workbench open(ScriptedPrompts prompts) throws Exception {
