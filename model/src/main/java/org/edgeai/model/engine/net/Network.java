@@ -74,18 +74,20 @@ import org.edgeai.model.topology.Topology;
  * never down; on a network without link events an unreachable destination is an error at {@code send}.
  *
  * <h2>Performance</h2>
- * Messages are int handles into a pool of 64-byte records (one cache line: endpoints, current node, round,
- * hop, bits, tag, times, handler id) recycled through a free list; each direction is a 16-byte record
- * (target and reverse direction, link class and link; bandwidth and latency sit in a small table of the
- * distinct link classes), and the times until which directions are busy sit in a small table that holds only
- * the directions with a hop on the wire ({@link BusyUntil}). So sending on a random link reads one cache line
- * for the link and one for the message, and an exchange reads one direction record for both directions.
- * Events are {@code (network, code, msg, 0)} tuples and
- * handlers are stored as int ids; no object is created per message unless an observer is attached. A hop
- * on a direction whose endpoints have no access capacity and whose link has no events takes the fast path:
- * its start, end and arrival are computed at once from the direction's free-at time, and it costs one event
- * (its arrival); the two hops of an {@link #exchange} that arrive at the same instant (equal sizes on free
- * directions, the usual case in gossip) share one event, which delivers them in the order two events would. Routing tables are built lazily per destination and cached. {@link MessageHandler}s are
+ * Messages are int handles into a pool of 64-byte records (endpoints, current node, round, hop, bits, tag,
+ * times, handler id) recycled through a FIFO free ring, so that with equal delays the records are written and
+ * read in sequence. Each direction is an 8-byte record (target and reverse direction); its link class is read
+ * from an array of its own only when the links have several (bandwidth, latency) classes, and on a graph whose
+ * nodes all have the same degree a node's first direction is computed, not read. The times until which
+ * directions are busy sit in a small table that holds only the directions with a hop on the wire
+ * ({@link BusyUntil}). So sending on a random link reads one cache line for the link and one for the message,
+ * and an exchange reads one direction record for both directions. Events are {@code (network, code, msg, 0)}
+ * tuples and handlers are stored as int ids; no object is created per message unless an observer is attached.
+ * A hop on a direction whose endpoints have no access capacity and whose link has no events takes the fast
+ * path: its start, end and arrival are computed at once from the direction's free-at time, and it costs one
+ * event (its arrival); the two hops of an {@link #exchange} that arrive at the same instant (equal sizes on free
+ * directions, the usual case in gossip) share one event, which delivers them in the order two events would.
+ * Routing tables are built lazily per destination and cached. {@link MessageHandler}s are
  * registered by identity on first use, like the simulator's event handlers: they should be long-lived.
  *
  * <p>Single-threaded, like the {@link Simulator} it runs on.
@@ -104,12 +106,12 @@ public final class Network implements EventHandler {
     private static final int MAX_HANDLERS = 1 << 20;
     private static final long LO = 0xFFFFFFFFL;
 
-    // Direction record, stride 2 longs (16 bytes from an array start that is 16-byte aligned, so a record never
-    // straddles two cache lines): target | reverse << 32, link class | link << 32. Bandwidth and latency live in the
-    // small table of distinct (bandwidth, latency) pairs, so one record read gives everything a hop needs; the
-    // directions' busy-until times are in a small table of their own (BusyUntil).
-    private static final int D_TO_REV = 0;
-    private static final int D_CLASS_LINK = 1;
+    // Direction record, one long: target | reverse << 32. That is all a hop on the fast path reads of the graph when
+    // every link has the same (bandwidth, latency) class, the common case; the class of each direction is in a small
+    // array of its own (dirClass), read only when there are several classes. Eight bytes a direction rather than 16
+    // halve the graph's footprint, which on a graph far larger than the caches is what a random hop costs (decision
+    // 0014). Bandwidth and latency live in the small table of distinct classes; the directions' busy-until times
+    // are in a small table of their own (BusyUntil).
 
     // Message record, stride 8 longs.
     private static final int M_SRC_DST = 0;
@@ -137,6 +139,11 @@ public final class Network implements EventHandler {
     private final int[] sortedNbr;
     private final int[] sortedDir;
     private final long[] dirRec;
+    private final int[] dirClass;
+    /** True when all links share one class (dirClass is then not read). */
+    private final boolean oneClass;
+    /** The degree of every node when all are equal (then firstDirection(i) = i · degree, no memory read), else -1. */
+    private final int uniformDegree;
     private final BusyUntil busyUntil = new BusyUntil();
     private final double[] classBps;
     private final double[] classLat;
@@ -172,8 +179,12 @@ public final class Network implements EventHandler {
 
     // ---- message pool
     private long[] mRec;
+    // Free message records in a FIFO ring (not a stack): records are then reused in the order they were freed, which
+    // is the order they were sent when latencies are equal, so both the writes at send and the reads at arrival walk
+    // the pool sequentially and the hardware prefetcher fetches the records of messages sent long ago.
     private int[] freeMsgs;
-    private int freeTop;
+    private int freeHead;
+    private int freeCount;
     private int live;
     // explicit mode only
     private int[] mNext;
@@ -283,13 +294,20 @@ public final class Network implements EventHandler {
         }
         classBps = Arrays.copyOf(cb, classes.size());
         classLat = Arrays.copyOf(cl, classes.size());
-        dirRec = new long[2 * dirs];
+        dirRec = new long[dirs];
+        dirClass = new int[dirs];
         for (int p = 0; p < dirs; p++) {
-            int e = linkOf[p];
-            int k = p << 1;
-            dirRec[k + D_TO_REV] = (to[p] & LO) | ((long) rev[p] << 32);
-            dirRec[k + D_CLASS_LINK] = (classOfLink[e] & LO) | ((long) e << 32);
+            dirRec[p] = (to[p] & LO) | ((long) rev[p] << 32);
+            dirClass[p] = classOfLink[linkOf[p]];
         }
+        oneClass = classBps.length <= 1;
+        int ud = n > 0 ? off[1] - off[0] : 0;
+        for (int i = 1; i < n && ud >= 0; i++) {
+            if (off[i + 1] - off[i] != ud || off[i] != i * ud) {
+                ud = -1;
+            }
+        }
+        uniformDegree = ud;
 
         access = new double[n];
         boolean anyAccess = false;
@@ -563,9 +581,16 @@ public final class Network implements EventHandler {
     /** The direction to src's k-th neighbour, checked. */
     private int neighbourDirection(int src, int k, String op) {
         if (src >= 0 && src < n && k >= 0) {
-            int d = off[src] + k;
-            if (d < off[src + 1]) {
-                return d;
+            int ud = uniformDegree;
+            if (ud >= 0) {
+                if (k < ud) {
+                    return src * ud + k;
+                }
+            } else {
+                int d = off[src] + k;
+                if (d < off[src + 1]) {
+                    return d;
+                }
             }
         }
         checkNode(src, "src");
@@ -601,9 +626,7 @@ public final class Network implements EventHandler {
         long b1 = checkBits(bitsOut);
         long b2 = checkBits(bitsBack);
         int hid = handlerId(handler);
-        long[] dr = dirRec;
-        int kd = d << 1;
-        long toRev = dr[kd + D_TO_REV];
+        long toRev = dirRec[d];
         int j = (int) toRev;
         int rv = (int) (toRev >>> 32);
         if ((anyExplicit && explicit[d]) || (dynamic && !linkUp[linkOf[d]])) {
@@ -618,7 +641,7 @@ public final class Network implements EventHandler {
     /** Both hops of an exchange on a fast-path link, from the one direction record read. */
     private void exchangeFast(int src, int d, int j, int rv, long b1, long b2, MessageKind kind, int round, int hid,
                               long tagOut, long tagBack) {
-        int c = (int) dirRec[(d << 1) + D_CLASS_LINK];
+        int c = classOf(d);
         double bps = classBps[c];
         double now = sim.now();
         BusyUntil bu = busyUntil;
@@ -675,7 +698,7 @@ public final class Network implements EventHandler {
     private int sendOn(int src, int d, long bits, MessageKind kind, int round, MessageHandler handler, long tag) {
         long b = checkBits(bits);
         int hid = handlerId(handler);
-        int dst = (int) dirRec[(d << 1) + D_TO_REV];
+        int dst = (int) dirRec[d];
         int msg = alloc(src, dst, b, kind, round, hid, tag);
         if (dynamic && !linkUp[linkOf[d]]) {
             forward(msg, src);
@@ -747,16 +770,14 @@ public final class Network implements EventHandler {
             enqueue(msg, d);
             return;
         }
-        long[] dr = dirRec;
-        int k = d << 1;
         double now = sim.now();
         double free = busyUntil.get(d);
         double start = now > free ? now : free;
-        int c = (int) dr[k + D_CLASS_LINK];
+        int c = classOf(d);
         long bits = mRec[(msg << 3) + M_BITS];
         double end = start + bits / classBps[c];
         busyUntil.put(d, end, now);
-        committed(msg, d, (int) dr[k + D_TO_REV], bits, start, end + classLat[c]);
+        committed(msg, d, (int) dirRec[d], bits, start, end + classLat[c]);
     }
 
     /** A hop on an explicit direction: joins the direction's FIFO queue, and starts if the link is idle and up. */
@@ -764,7 +785,7 @@ public final class Network implements EventHandler {
         long bits = mRec[(msg << 3) + M_BITS];
         hopsCommitted++;
         linkBits += bits;
-        mRec[(msg << 3) + M_HOP] = (d & LO) | ((long) (int) dirRec[(d << 1) + D_TO_REV] << 32);
+        mRec[(msg << 3) + M_HOP] = (d & LO) | ((long) (int) dirRec[d] << 32);
         mNext[msg] = -1;
         int t = qTail[d];
         if (t < 0) {
@@ -850,7 +871,6 @@ public final class Network implements EventHandler {
         long bits = mRec[mb + M_BITS];
         int u = from[d];
         int v = (int) (mRec[mb + M_HOP] >>> 32);
-        int k = d << 1;
         double arrive;
         boolean capV = sharesAt(msg, v);
         if (access[u] > 0 || capV) {
@@ -866,13 +886,13 @@ public final class Network implements EventHandler {
             }
             arrive = Double.NaN;
         } else {
-            double bps = classBps[(int) dirRec[k + D_CLASS_LINK]];
+            double bps = classBps[classOf(d)];
             if (access[v] > 0) {
                 bps = Math.min(bps, access[v]); // a superposed hop into v: v's whole capacity, unshared
             }
             double end = now + bits / bps;
             sim.scheduleAt(end, simId, EV_XMIT_DONE, msg, 0);
-            arrive = end + classLat[(int) dirRec[k + D_CLASS_LINK]];
+            arrive = end + classLat[classOf(d)];
         }
         if (observer != null) {
             observer.onSimEvent(new SimEvent.HopStarted(round(msg), kind(msg), u, v, bits, now, now, arrive, msg));
@@ -883,7 +903,7 @@ public final class Network implements EventHandler {
     private void finishTransmission(int msg) {
         int d = (int) mRec[(msg << 3) + M_HOP];
         busy[d] = -1;
-        sim.scheduleAt(sim.now() + classLat[(int) dirRec[(d << 1) + D_CLASS_LINK]], simId, EV_ARRIVE, msg, 0);
+        sim.scheduleAt(sim.now() + classLat[classOf(d)], simId, EV_ARRIVE, msg, 0);
         if (qHead[d] >= 0 && linkUp[linkOf[d]]) {
             startTransmission(d);
         }
@@ -1011,7 +1031,7 @@ public final class Network implements EventHandler {
     private double rate(int x) {
         long hop = mRec[(x << 3) + M_HOP];
         int d = (int) hop;
-        double r = classBps[(int) dirRec[(d << 1) + D_CLASS_LINK]];
+        double r = classBps[classOf(d)];
         int u = from[d];
         int v = (int) (hop >>> 32);
         if (access[u] > 0) {
@@ -1098,10 +1118,14 @@ public final class Network implements EventHandler {
     // =================================================================== message pool
 
     private int alloc(int src, int dst, long bits, MessageKind kind, int round, int handlerId, long tag) {
-        if (freeTop == 0) {
+        if (freeCount == 0) {
             growPool();
         }
-        int msg = freeMsgs[--freeTop];
+        int[] fm = freeMsgs;
+        int h = freeHead;
+        int msg = fm[h];
+        freeHead = (h + 1) & (fm.length - 1);
+        freeCount--;
         live++;
         long[] mr = mRec;
         int mb = msg << 3;
@@ -1118,7 +1142,8 @@ public final class Network implements EventHandler {
 
     private void release(int msg) {
         live--;
-        freeMsgs[freeTop++] = msg;
+        int[] fm = freeMsgs;
+        fm[(freeHead + freeCount++) & (fm.length - 1)] = msg;
     }
 
     private void allocPool(int cap) {
@@ -1134,9 +1159,10 @@ public final class Network implements EventHandler {
         }
         freeMsgs = new int[cap];
         for (int i = 0; i < cap; i++) {
-            freeMsgs[i] = cap - 1 - i;
+            freeMsgs[i] = i;
         }
-        freeTop = cap;
+        freeHead = 0;
+        freeCount = cap;
     }
 
     private void growPool() {
@@ -1155,10 +1181,13 @@ public final class Network implements EventHandler {
             psNext = Arrays.copyOf(psNext, 2 * cap);
             psPrev = Arrays.copyOf(psPrev, 2 * cap);
         }
-        freeMsgs = Arrays.copyOf(freeMsgs, cap);
-        for (int i = cap - 1; i >= old; i--) {
-            freeMsgs[freeTop++] = i;
+        // Every record is in use (the ring is empty): the new ones, in order.
+        freeMsgs = new int[cap];
+        for (int i = old; i < cap; i++) {
+            freeMsgs[i - old] = i;
         }
+        freeHead = 0;
+        freeCount = cap - old;
     }
 
     private int round(int msg) {
@@ -1212,11 +1241,18 @@ public final class Network implements EventHandler {
 
     /** The first direction of node i (its k-th neighbour's direction is {@code firstDirection(i) + k}). */
     public int firstDirection(int node) {
-        return off[node];
+        int ud = uniformDegree;
+        return ud >= 0 ? node * ud : off[node];
     }
 
     public int degree(int node) {
-        return off[node + 1] - off[node];
+        int ud = uniformDegree;
+        return ud >= 0 ? ud : off[node + 1] - off[node];
+    }
+
+    /** The (bandwidth, latency) class of direction d. */
+    private int classOf(int d) {
+        return oneClass ? 0 : dirClass[d];
     }
 
     public int directionSource(int dir) {
@@ -1224,7 +1260,7 @@ public final class Network implements EventHandler {
     }
 
     public int directionTarget(int dir) {
-        return (int) dirRec[(dir << 1) + D_TO_REV];
+        return (int) dirRec[dir];
     }
 
     public int directionLink(int dir) {
@@ -1233,7 +1269,7 @@ public final class Network implements EventHandler {
 
     /** The opposite direction of the same link. */
     public int reverse(int dir) {
-        return (int) (dirRec[(dir << 1) + D_TO_REV] >>> 32);
+        return (int) (dirRec[dir] >>> 32);
     }
 
     public boolean isLinkUp(int link) {
@@ -1279,7 +1315,7 @@ public final class Network implements EventHandler {
                 throw new IllegalArgumentException("pathLatencyS: " + graph.id(path[i]) + " and " + graph.id(path[i + 1])
                         + " are not neighbours");
             }
-            s += classLat[(int) dirRec[(d << 1) + D_CLASS_LINK]];
+            s += classLat[classOf(d)];
         }
         return s;
     }

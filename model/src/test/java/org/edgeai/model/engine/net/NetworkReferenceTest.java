@@ -55,10 +55,7 @@ class NetworkReferenceTest {
     void fifoLinksMatchAPerDirectionQueueModel() {
         SplittableRandom rng = new SplittableRandom(21);
         int n = 12;
-        Topology t = new Topology();
-        for (int i = 0; i < n; i++) {
-            t.putNode(new Node("n" + i, NodeKind.DEVICE, 5, 4096, 0, 0, "", null));
-        }
+        Topology t = devices(n);
         double[] bws = {1, 2.5, 10, 100};
         double[] lats = {0, 0.5, 3, 10};
         for (int i = 0; i < n; i++) {
@@ -68,6 +65,54 @@ class NetworkReferenceTest {
                 }
             }
         }
+        checkAgainstQueueModel(t, rng);
+    }
+
+    /**
+     * The same on graphs where every node has the same degree and every link the same class, where the network
+     * computes a node's directions from its index and reads no link class (a different code path).
+     */
+    @Test
+    void fifoLinksMatchAPerDirectionQueueModelOnRegularOneClassGraphs() {
+        SplittableRandom rng = new SplittableRandom(5);
+        int n = 10;
+        Topology ring = devices(n);
+        for (int i = 0; i < n; i++) {
+            ring.putLink(new Link("n" + i, "n" + ((i + 1) % n), 2.5, 3, null));
+        }
+        checkAgainstQueueModel(ring, rng);
+        Topology complete = devices(6);
+        for (int i = 0; i < 6; i++) {
+            for (int j = i + 1; j < 6; j++) {
+                complete.putLink(new Link("n" + i, "n" + j, 10, 0.5, null));
+            }
+        }
+        checkAgainstQueueModel(complete, rng);
+        Network net = Network.builder(new Simulator(), ring).build();
+        for (int i = 0; i < n; i++) {
+            assertEquals(2, net.degree(i));
+            assertEquals(2 * i, net.firstDirection(i));
+            for (int k = 0; k < 2; k++) {
+                int j = net.directionTarget(2 * i + k);
+                assertEquals(2 * i + k, net.direction(i, j), "direction " + i + " -> " + j);
+            }
+        }
+    }
+
+    private static Topology devices(int n) {
+        Topology t = new Topology();
+        for (int i = 0; i < n; i++) {
+            t.putNode(new Node("n" + i, NodeKind.DEVICE, 5, 4096, 0, 0, "", null));
+        }
+        return t;
+    }
+
+    /**
+     * 3000 random sends and exchanges on t's links (thousands in flight at once, so the message pool grows and its
+     * free ring wraps) checked against a per-direction FIFO queue written here from DESIGN.md's rule.
+     */
+    private static void checkAgainstQueueModel(Topology t, SplittableRandom rng) {
+        int n = t.nodes().size();
         List<Link> links = new ArrayList<>(t.links());
         List<Send> sends = new ArrayList<>();
         while (sends.size() < 3000) {

@@ -38,7 +38,7 @@ import org.edgeai.model.engine.core.MessageKind;
  *
  * <h2>Cost</h2>
  * Per wake-up: three draws (made 64 wake-ups ahead, with their memory fetched together), one exchange (no
- * allocation: exchanges are int slots recycled through a free list; the values sent are kept in one float array,
+ * allocation: exchanges are int slots recycled through a FIFO free ring; the values sent are kept in one float array,
  * 2d per slot), O(d) arithmetic at completion.
  */
 final class Gossip extends DecentralizedAlgorithm {
@@ -86,8 +86,12 @@ final class Gossip extends DecentralizedAlgorithm {
     private int[] ex;
     private int[] exK;
     private float[] vals;
+    // Free slots in a FIFO ring: slots are reused in the order their exchanges completed, which is about the order
+    // they started, so the slot records are written and read sequentially (prefetched by the hardware) rather than
+    // at the scattered places a stack would hand out.
     private int[] free;
-    private int freeTop;
+    private int freeHead;
+    private int freeCount;
 
     Gossip(String id, SimulationContext ctx, boolean sgd, double learningRate) {
         super(id, ctx, ctx.graph().nodeCount());
@@ -109,9 +113,9 @@ final class Gossip extends DecentralizedAlgorithm {
         vals = new float[2 * d * cap];
         free = new int[cap];
         for (int s = 0; s < cap; s++) {
-            free[s] = cap - 1 - s;
+            free[s] = s;
         }
-        freeTop = cap;
+        freeCount = cap;
     }
 
     @Override
@@ -258,7 +262,7 @@ final class Gossip extends DecentralizedAlgorithm {
         busy[i >>> 6] &= ~(1L << i);
         busy[j >>> 6] &= ~(1L << j);
         int r = ex[e + X_ROUND];
-        free[freeTop++] = s;
+        free[(freeHead + freeCount++) & (free.length - 1)] = s;
         if (--open[r] == 0 && r == finished) {
             tryFinish();
         }
@@ -272,10 +276,13 @@ final class Gossip extends DecentralizedAlgorithm {
     }
 
     private int alloc() {
-        if (freeTop == 0) {
+        if (freeCount == 0) {
             grow();
         }
-        return free[--freeTop];
+        int s = free[freeHead];
+        freeHead = (freeHead + 1) & (free.length - 1);
+        freeCount--;
+        return s;
     }
 
     private void grow() {
@@ -284,9 +291,11 @@ final class Gossip extends DecentralizedAlgorithm {
         ex = Arrays.copyOf(ex, 4 * cap);
         exK = Arrays.copyOf(exK, cap);
         vals = Arrays.copyOf(vals, 2 * d * cap);
-        free = Arrays.copyOf(free, cap);
-        for (int s = cap - 1; s >= old; s--) {
-            free[freeTop++] = s;
+        free = new int[cap]; // every slot is in use: the new ones, in order
+        for (int s = old; s < cap; s++) {
+            free[s - old] = s;
         }
+        freeHead = 0;
+        freeCount = cap - old;
     }
 }
