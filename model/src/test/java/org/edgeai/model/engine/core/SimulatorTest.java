@@ -222,4 +222,74 @@ class SimulatorTest {
             assertTrue(ids[i - 1] < ids[i], "order at " + i);
         }
     }
+
+    @Test
+    void runInlineOnlyWhenTheEventWouldBeTheVeryNextOne() {
+        Simulator sim = new Simulator();
+        EventHandler h = (c, a, b) -> { };
+        assertTrue(sim.runInline(0.5), "nothing pending");
+        assertEquals(0.5, sim.now());
+        assertEquals(1, sim.eventsProcessed());
+        assertEquals(1, sim.eventsScheduled());
+        sim.scheduleAt(2.0, h, 0, 0, 0);
+        assertFalse(sim.runInline(0.4), "in the past");
+        assertFalse(sim.runInline(2.0), "a pending event at the same time was scheduled first");
+        assertFalse(sim.runInline(2.5), "after a pending event");
+        assertEquals(0.5, sim.now());
+        assertTrue(sim.runInline(1.0));
+        assertEquals(1.0, sim.now());
+        sim.requestStop();
+        assertFalse(sim.runInline(1.5), "a stop was requested");
+        sim.clearStop();
+        assertEquals(1, sim.run());
+        assertEquals(2.0, sim.now());
+        assertEquals(3, sim.eventsProcessed());
+        assertEquals(3, sim.eventsScheduled());
+    }
+
+    /**
+     * A Poisson source that runs its next event inline whenever it may runs the same events in the same order at the
+     * same times as one that always schedules, among other events at random (and often equal) times.
+     */
+    @Test
+    void runningInlineKeepsTheOrderOfEvents() {
+        List<String> scheduled = poissonSourceAmongOthers(false);
+        List<String> inline = poissonSourceAmongOthers(true);
+        assertEquals(scheduled, inline);
+        assertTrue(scheduled.size() > 2500, "events: " + scheduled.size());
+    }
+
+    private static List<String> poissonSourceAmongOthers(boolean inline) {
+        Simulator sim = new Simulator();
+        SplittableRandom rng = new SplittableRandom(4);
+        List<String> log = new ArrayList<>();
+        int[] inlined = new int[1];
+        EventHandler other = (c, a, b) -> log.add(sim.now() + " other " + a);
+        EventHandler source = new EventHandler() {
+            int count;
+
+            @Override
+            public void onEvent(int code, int a, int b) {
+                boolean again = true;
+                while (again && count < 2000) {
+                    log.add(sim.now() + " source " + count++);
+                    if (rng.nextInt(3) == 0) { // an event at a coarse time: ties with the source and each other
+                        sim.scheduleAt(Math.ceil((sim.now() + rng.nextInt(4) * 0.25) * 4) / 4, other, 0, count, 0);
+                    }
+                    double next = rng.nextInt(5) == 0 ? Math.ceil(sim.now() * 4 + 1) / 4 : sim.now() + rng.nextDouble() * 0.2;
+                    again = inline && sim.runInline(next);
+                    if (again) {
+                        inlined[0]++;
+                    } else {
+                        sim.scheduleAt(next, this, 0, 0, 0);
+                    }
+                }
+            }
+        };
+        sim.scheduleAt(0, source, 0, 0, 0);
+        sim.run();
+        log.add("processed " + sim.eventsProcessed() + ", scheduled " + sim.eventsScheduled());
+        assertTrue(!inline || inlined[0] > 500, "inlined " + inlined[0]);
+        return log;
+    }
 }
