@@ -321,7 +321,7 @@ public final class Simulator {
      * at {@code time} would be the very next one to run (its time is &ge; now and strictly before every pending
      * event's, since a pending event at an equal time was scheduled earlier and runs first) and no stop has been
      * requested, the clock advances to {@code time}, the event is counted as scheduled and run, and this returns
-     * true: the caller must then do that event's work at once, before it returns or schedules anything. Otherwise
+     * true: the caller must then do that event's work at once, as the first thing after this call. Otherwise
      * nothing changes and the caller schedules the event as usual. Either way the events run in exactly the same
      * order at the same times; inline, the event costs no queue operation and no dispatch (gossip's wake-ups, a
      * Poisson process much denser than anything else pending, mostly run this way).

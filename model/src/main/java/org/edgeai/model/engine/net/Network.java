@@ -140,7 +140,7 @@ public final class Network implements EventHandler {
     private final int[] sortedDir;
     private final long[] dirRec;
     private final int[] dirClass;
-    /** True when all links share one class (dirClass is then not read). */
+    /** True when all links share one class (class 0; dirClass is then null). */
     private final boolean oneClass;
     /** The degree of every node when all are equal (then firstDirection(i) = i · degree, no memory read), else -1. */
     private final int uniformDegree;
@@ -295,12 +295,14 @@ public final class Network implements EventHandler {
         classBps = Arrays.copyOf(cb, classes.size());
         classLat = Arrays.copyOf(cl, classes.size());
         dirRec = new long[dirs];
-        dirClass = new int[dirs];
+        oneClass = classBps.length <= 1;
+        dirClass = oneClass ? null : new int[dirs];
         for (int p = 0; p < dirs; p++) {
             dirRec[p] = (to[p] & LO) | ((long) rev[p] << 32);
-            dirClass[p] = classOfLink[linkOf[p]];
+            if (!oneClass) {
+                dirClass[p] = classOfLink[linkOf[p]];
+            }
         }
-        oneClass = classBps.length <= 1;
         int ud = n > 0 ? off[1] - off[0] : 0;
         for (int i = 1; i < n && ud >= 0; i++) {
             if (off[i + 1] - off[i] != ud || off[i] != i * ud) {
