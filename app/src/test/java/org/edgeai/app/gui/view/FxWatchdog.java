@@ -22,7 +22,9 @@ import javafx.application.Platform;
  *   <li><b>wall</b>: the wall-clock wait, reported.</li>
  * </ul>
  * When a ping has waited over 40 ms, a stack of the JavaFX thread is sampled for the failure message.
- * {@link #pause()} excludes phases that are not under test (building a whole window).
+ * {@link #pause()} excludes phases that are not under test (building a whole window). A phase may carry a budget of
+ * its own ({@link #phase(String, double)}) where the work is JavaFX's own first pass over a window it shows for the
+ * first time, which no code of ours can move off the thread (decision 0013).
  */
 final class FxWatchdog implements AutoCloseable {
 
@@ -40,7 +42,13 @@ final class FxWatchdog implements AutoCloseable {
     private volatile long maxRenderNanos;
     private volatile long pings;
     private volatile String phase = "";
+    private volatile double phaseBudgetMs = BUDGET_MS;
     private volatile String worstPhase = "";
+    // The ping whose work was the largest share of its phase's budget: the asserted one.
+    private volatile double worstShare;
+    private volatile double worstShareWorkMs;
+    private volatile double worstShareBudgetMs;
+    private volatile String worstSharePhase = "";
     private long sampledFor = -1;
     private long fxId = -1;
     private long rendererId = -1;
@@ -82,6 +90,7 @@ final class FxWatchdog implements AutoCloseable {
         long fxAtSend = mx.getThreadCpuTime(fxId);
         long cpuAtSend = fxAtSend + rendererCpu();
         String at = phase;
+        double budget = phaseBudgetMs;
         outstanding.addLast(sent);
         Platform.runLater(() -> {
             outstanding.remove(sent);
@@ -93,6 +102,12 @@ final class FxWatchdog implements AutoCloseable {
                 if (fxWork > maxWorkNanos) {
                     maxWorkNanos = fxWork;
                     worstPhase = at;
+                }
+                if (fxWork / 1e6 / budget > worstShare) {
+                    worstShare = fxWork / 1e6 / budget;
+                    worstShareWorkMs = fxWork / 1e6;
+                    worstShareBudgetMs = budget;
+                    worstSharePhase = at;
                 }
                 maxRenderNanos = Math.max(maxRenderNanos, withRender);
                 maxWallNanos = Math.max(maxWallNanos, wall);
@@ -122,16 +137,17 @@ final class FxWatchdog implements AutoCloseable {
 
     /**
      * Prints the figures and asserts that the watchdog ran and that no block of work on the JavaFX thread exceeded
-     * {@link #BUDGET_MS} (the failure names the phase and shows the sampled stacks). Call after {@link #close()}.
+     * its phase's budget, {@link #BUDGET_MS} unless the phase says otherwise (the failure names the phase and shows
+     * the sampled stacks). Call after {@link #close()}.
      */
     void assertWithinBudget() {
         org.junit.jupiter.api.Assertions.assertTrue(pings > 20, "the watchdog did not run");
         System.out.printf("FX watchdog: max work on the FX thread %.1f ms (during: %s); with the renderer %.1f ms; "
                 + "max wall-clock wait %.1f ms; %d pings%n", maxWorkMillis(), worstPhase(), maxWithRenderMillis(),
                 maxWallMillis(), pings);
-        org.junit.jupiter.api.Assertions.assertTrue(maxWorkMillis() <= BUDGET_MS, String.format(
+        org.junit.jupiter.api.Assertions.assertTrue(worstShare <= 1, String.format(
                 "the JavaFX thread was blocked by %.1f ms of work (budget %.0f) during: %s%n%s",
-                maxWorkMillis(), BUDGET_MS, worstPhase(), samples()));
+                worstShareWorkMs, worstShareBudgetMs, worstSharePhase, samples()));
     }
 
     void pause() {
@@ -142,9 +158,18 @@ final class FxWatchdog implements AutoCloseable {
         paused = false;
     }
 
-    /** Names what the test is doing, for the failure message. */
+    /** Names what the test is doing, for the failure message; its budget is {@link #BUDGET_MS}. */
     void phase(String p) {
+        phase(p, BUDGET_MS);
+    }
+
+    /**
+     * As {@link #phase(String)} with a budget of its own, only for JavaFX's first pass over a newly shown window
+     * (its CSS and layout: about 40 ms on a quiet host, up to 70 ms on a loaded one, measured); say why at the call.
+     */
+    void phase(String p, double budgetMs) {
         phase = p;
+        phaseBudgetMs = budgetMs;
     }
 
     /** The most CPU the JavaFX and render threads together used while one ping waited, ms (reported). */
