@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Objects;
 
 import org.edgeai.model.engine.core.EventHandler;
+import org.edgeai.model.engine.core.FreeIds;
 import org.edgeai.model.engine.core.MessageKind;
 import org.edgeai.model.engine.core.Simulator;
 import org.edgeai.model.engine.trace.SimEvent;
@@ -179,12 +180,9 @@ public final class Network implements EventHandler {
 
     // ---- message pool
     private long[] mRec;
-    // Free message records in a FIFO ring (not a stack): records are then reused in the order they were freed, which
-    // is the order they were sent when latencies are equal, so both the writes at send and the reads at arrival walk
-    // the pool sequentially and the hardware prefetcher fetches the records of messages sent long ago.
-    private int[] freeMsgs;
-    private int freeHead;
-    private int freeCount;
+    // Free message records, oldest-freed first: with equal latencies records are reused in the order they were sent,
+    // so the writes at send and the reads at arrival walk the pool in sequence (FreeIds).
+    private FreeIds freeMsgs;
     private int live;
     // explicit mode only
     private int[] mNext;
@@ -1120,14 +1118,10 @@ public final class Network implements EventHandler {
     // =================================================================== message pool
 
     private int alloc(int src, int dst, long bits, MessageKind kind, int round, int handlerId, long tag) {
-        if (freeCount == 0) {
+        if (freeMsgs.isEmpty()) {
             growPool();
         }
-        int[] fm = freeMsgs;
-        int h = freeHead;
-        int msg = fm[h];
-        freeHead = (h + 1) & (fm.length - 1);
-        freeCount--;
+        int msg = freeMsgs.take();
         live++;
         long[] mr = mRec;
         int mb = msg << 3;
@@ -1144,8 +1138,7 @@ public final class Network implements EventHandler {
 
     private void release(int msg) {
         live--;
-        int[] fm = freeMsgs;
-        fm[(freeHead + freeCount++) & (fm.length - 1)] = msg;
+        freeMsgs.give(msg);
     }
 
     private void allocPool(int cap) {
@@ -1159,20 +1152,15 @@ public final class Network implements EventHandler {
             psNext = new int[2 * cap];
             psPrev = new int[2 * cap];
         }
-        freeMsgs = new int[cap];
-        for (int i = 0; i < cap; i++) {
-            freeMsgs[i] = i;
-        }
-        freeHead = 0;
-        freeCount = cap;
+        freeMsgs = new FreeIds(cap);
     }
 
     private void growPool() {
-        int old = freeMsgs.length;
+        int old = freeMsgs.capacity();
         if (old >= (1 << 27)) {
             throw new IllegalStateException("network: more than " + old + " messages in flight");
         }
-        int cap = old * 2;
+        int cap = freeMsgs.grow();
         mRec = Arrays.copyOf(mRec, 8 * cap);
         if (anyExplicit) {
             mNext = Arrays.copyOf(mNext, cap);
@@ -1183,13 +1171,6 @@ public final class Network implements EventHandler {
             psNext = Arrays.copyOf(psNext, 2 * cap);
             psPrev = Arrays.copyOf(psPrev, 2 * cap);
         }
-        // Every record is in use (the ring is empty): the new ones, in order.
-        freeMsgs = new int[cap];
-        for (int i = old; i < cap; i++) {
-            freeMsgs[i - old] = i;
-        }
-        freeHead = 0;
-        freeCount = cap - old;
     }
 
     private int round(int msg) {

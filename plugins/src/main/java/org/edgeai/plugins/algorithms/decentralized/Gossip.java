@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import org.edgeai.model.engine.SimulationContext;
 import org.edgeai.model.engine.core.Draws;
+import org.edgeai.model.engine.core.FreeIds;
 import org.edgeai.model.engine.core.MessageKind;
 
 /**
@@ -87,12 +88,9 @@ final class Gossip extends DecentralizedAlgorithm {
     private int[] ex;
     private int[] exK;
     private float[] vals;
-    // Free slots in a FIFO ring: slots are reused in the order their exchanges completed, which is about the order
-    // they started, so the slot records are written and read sequentially (prefetched by the hardware) rather than
-    // at the scattered places a stack would hand out.
-    private int[] free;
-    private int freeHead;
-    private int freeCount;
+    // Free slots, oldest-freed first: exchanges complete in about the order they started, so the slot records are
+    // written and read in sequence (FreeIds).
+    private final FreeIds free;
 
     Gossip(String id, SimulationContext ctx, boolean sgd, double learningRate) {
         super(id, ctx, ctx.graph().nodeCount());
@@ -112,11 +110,7 @@ final class Gossip extends DecentralizedAlgorithm {
         ex = new int[4 * cap];
         exK = new int[cap];
         vals = new float[2 * d * cap];
-        free = new int[cap];
-        for (int s = 0; s < cap; s++) {
-            free[s] = s;
-        }
-        freeCount = cap;
+        free = new FreeIds(cap);
     }
 
     @Override
@@ -288,7 +282,7 @@ final class Gossip extends DecentralizedAlgorithm {
         busy[i >>> 6] &= ~(1L << i);
         busy[j >>> 6] &= ~(1L << j);
         int r = ex[e + X_ROUND];
-        free[(freeHead + freeCount++) & (free.length - 1)] = s;
+        free.give(s);
         if (--open[r] == 0 && r == finished) {
             tryFinish();
         }
@@ -302,26 +296,12 @@ final class Gossip extends DecentralizedAlgorithm {
     }
 
     private int alloc() {
-        if (freeCount == 0) {
-            grow();
+        if (free.isEmpty()) {
+            int cap = free.grow();
+            ex = Arrays.copyOf(ex, 4 * cap);
+            exK = Arrays.copyOf(exK, cap);
+            vals = Arrays.copyOf(vals, 2 * d * cap);
         }
-        int s = free[freeHead];
-        freeHead = (freeHead + 1) & (free.length - 1);
-        freeCount--;
-        return s;
-    }
-
-    private void grow() {
-        int old = free.length;
-        int cap = old * 2;
-        ex = Arrays.copyOf(ex, 4 * cap);
-        exK = Arrays.copyOf(exK, cap);
-        vals = Arrays.copyOf(vals, 2 * d * cap);
-        free = new int[cap]; // every slot is in use: the new ones, in order
-        for (int s = old; s < cap; s++) {
-            free[s - old] = s;
-        }
-        freeHead = 0;
-        freeCount = cap - old;
+        return free.take();
     }
 }
