@@ -1,9 +1,6 @@
 package org.edgeai.model.engine.core;
 
 import java.util.Arrays;
-import java.util.IdentityHashMap;
-import java.util.Map;
-import java.util.Objects;
 
 /**
  * The discrete-event kernel: a virtual clock in seconds and a queue of pending events, each an (owner, code,
@@ -61,11 +58,8 @@ public final class Simulator {
     private volatile boolean stopRequested;
 
     // Handlers by id.
-    private EventHandler[] handlers = new EventHandler[8];
-    private int handlerCount;
-    private final Map<EventHandler, Integer> handlerIds = new IdentityHashMap<>();
-    private EventHandler lastHandler;
-    private int lastHandlerId;
+    private final HandlerIds<EventHandler> handlers =
+            new HandlerIds<>(new EventHandler[8], MAX_HANDLERS, "simulator", "event handlers");
 
     // Heap, in heap order.
     private double[] hTime;
@@ -150,30 +144,7 @@ public final class Simulator {
      * else one identity-map lookup.
      */
     public int register(EventHandler handler) {
-        if (handler == lastHandler && handler != null) {
-            return lastHandlerId;
-        }
-        return registerSlow(handler);
-    }
-
-    private int registerSlow(EventHandler handler) {
-        Objects.requireNonNull(handler, "handler");
-        Integer id = handlerIds.get(handler);
-        if (id == null) {
-            if (handlerCount == MAX_HANDLERS) {
-                throw new IllegalStateException("simulator: more than " + MAX_HANDLERS
-                        + " distinct event handlers; handlers must be long-lived owners, not one object per event");
-            }
-            if (handlerCount == handlers.length) {
-                handlers = Arrays.copyOf(handlers, handlerCount * 2);
-            }
-            id = handlerCount;
-            handlers[handlerCount++] = handler;
-            handlerIds.put(handler, id);
-        }
-        lastHandler = handler;
-        lastHandlerId = id;
-        return id;
+        return handlers.id(handler);
     }
 
     // ------------------------------------------------------------------ scheduling
@@ -211,7 +182,7 @@ public final class Simulator {
      * @throws IllegalArgumentException when the time lies in the past, is NaN or infinite, or the id is unknown
      */
     public void scheduleAt(double time, int handlerId, int code, int a, int b) {
-        if (!(time >= now) || time == Double.POSITIVE_INFINITY || handlerId < 0 || handlerId >= handlerCount) {
+        if (!(time >= now) || time == Double.POSITIVE_INFINITY || handlerId < 0 || handlerId >= handlers.size()) {
             throw badSchedule(time, handlerId);
         }
         long seq = nextSeq++;
@@ -237,7 +208,7 @@ public final class Simulator {
     }
 
     private IllegalArgumentException badSchedule(double time, int handlerId) {
-        if (handlerId < 0 || handlerId >= handlerCount) {
+        if (handlerId < 0 || handlerId >= handlers.size()) {
             return new IllegalArgumentException("scheduleAt: unknown handler id " + handlerId);
         }
         return new IllegalArgumentException("scheduleAt: time must be finite and >= now (" + now + " s), got " + time);
@@ -432,7 +403,7 @@ public final class Simulator {
                 pHead = (i + 1) & pMask;
                 pSize = n - 1;
                 processed++;
-                handlers[p[k]].onEvent(p[k + 1], p[k + 2], p[k + 3]);
+                handlers.byId()[p[k]].onEvent(p[k + 1], p[k + 2], p[k + 3]);
                 return;
             }
         }
@@ -476,7 +447,7 @@ public final class Simulator {
             popTop();
         }
         processed++;
-        handlers[h].onEvent(code, a, b);
+        handlers.byId()[h].onEvent(code, a, b);
     }
 
     private void popTop() {

@@ -3,13 +3,13 @@ package org.edgeai.model.engine.net;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 import org.edgeai.model.engine.core.EventHandler;
 import org.edgeai.model.engine.core.FreeIds;
+import org.edgeai.model.engine.core.HandlerIds;
 import org.edgeai.model.engine.core.MessageKind;
 import org.edgeai.model.engine.core.Simulator;
 import org.edgeai.model.engine.trace.SimEvent;
@@ -87,7 +87,9 @@ import org.edgeai.model.topology.Topology;
  * A hop on a direction whose endpoints have no access capacity and whose link has no events takes the fast
  * path: its start, end and arrival are computed at once from the direction's free-at time, and it costs one
  * event (its arrival); the two hops of an {@link #exchange} that arrive at the same instant (equal sizes on free
- * directions, the usual case in gossip) share one event, which delivers them in the order two events would.
+ * directions, the usual case in gossip) share one event, which delivers them in the order two events would. An
+ * exchange delivered as a unit ({@link ExchangeHandler}) whose hops arrive together, with no trace of hops and no
+ * observer, keeps no message record at all: its one event carries the handler and the tag.
  * Routing tables are built lazily per destination and cached. {@link MessageHandler}s are
  * registered by identity on first use, like the simulator's event handlers: they should be long-lived.
  *
@@ -102,6 +104,8 @@ public final class Network implements EventHandler {
     private static final int EV_LINK = 4;
     /** Both hops of an exchange, arriving at the same instant: (a, b) = the two messages, delivered a then b. */
     private static final int EV_ARRIVE_PAIR = 5;
+    /** Both hops of a record-less exchange, arriving at the same instant: (a, b) = exchange handler id, its tag. */
+    private static final int EV_EXCHANGED = 6;
 
     private static final int INITIAL_MESSAGES = 1024;
     private static final int MAX_HANDLERS = 1 << 20;
@@ -194,11 +198,12 @@ public final class Network implements EventHandler {
     private int[] psPrev;
 
     // ---- message handlers by id
-    private MessageHandler[] handlers = new MessageHandler[4];
-    private int handlerCount;
-    private final Map<MessageHandler, Integer> handlerIds = new IdentityHashMap<>();
-    private MessageHandler lastHandler;
-    private int lastHandlerId;
+    private final HandlerIds<MessageHandler> messageHandlers =
+            new HandlerIds<>(new MessageHandler[4], MAX_HANDLERS, "network", "message handlers");
+    private final HandlerIds<ExchangeHandler> exchangeHandlers =
+            new HandlerIds<>(new ExchangeHandler[4], MAX_HANDLERS, "network", "exchange handlers");
+    /** Exchanges delivered as units but sent as two messages with records (traced, observed, or timed apart). */
+    private final ExchangePairs pairs = new ExchangePairs();
 
     private int[] parked = new int[16];
     private int parkedCount;
@@ -629,18 +634,69 @@ public final class Network implements EventHandler {
         long toRev = dirRec[d];
         int j = (int) toRev;
         int rv = (int) (toRev >>> 32);
-        if ((anyExplicit && explicit[d]) || (dynamic && !linkUp[linkOf[d]])) {
+        if (isSlowDirection(d)) {
             sendOn(src, d, b1, kind, round, handler, tagOut);
             sendOn(j, rv, b2, kind, round, handler, tagBack);
         } else {
-            exchangeFast(src, d, j, rv, b1, b2, kind, round, hid, tagOut, tagBack);
+            commitBoth(d, rv, b1, b2);
+            deliverSeparately(src, d, j, rv, b1, b2, kind, round, hid, tagOut, tagBack);
         }
         return j;
     }
 
-    /** Both hops of an exchange on a fast-path link, from the one direction record read. */
-    private void exchangeFast(int src, int d, int j, int rv, long b1, long b2, MessageKind kind, int round, int hid,
-                              long tagOut, long tagBack) {
+    /**
+     * The same exchange, delivered as a unit: {@code handler.onExchanged(tag)} runs once, when the later of the
+     * two messages has arrived (at the moment, and in the event order, in which the second
+     * {@link MessageHandler#onMessage} of the other form would run). Times, counters and trace are those of the
+     * other form. When nothing watches single messages (no trace of hops, no observer) and both hops arrive at one
+     * instant, the usual case in gossip, the exchange is one event and keeps no message record at all.
+     *
+     * @param k in [0, degree(src))
+     * @return j, the neighbour
+     */
+    public int exchange(int src, int k, long bitsOut, long bitsBack, MessageKind kind, int round, ExchangeHandler handler,
+                        int tag) {
+        int d = neighbourDirection(src, k, "exchange");
+        long b1 = checkBits(bitsOut);
+        long b2 = checkBits(bitsBack);
+        int xid = exchangeHandlerId(handler);
+        long toRev = dirRec[d];
+        int j = (int) toRev;
+        int rv = (int) (toRev >>> 32);
+        if (isSlowDirection(d)) {
+            int p = pairs.open(xid, tag);
+            sendOn(src, d, b1, kind, round, pairs, p);
+            sendOn(j, rv, b2, kind, round, pairs, p);
+            return j;
+        }
+        commitBoth(d, rv, b1, b2);
+        if (xArrive1 == xArrive2 && !tracing && observer == null) {
+            messagesSent += 2;
+            messageBits += b1 + b2;
+            hopsCommitted += 2;
+            linkBits += b1 + b2;
+            live += 2;
+            sim.scheduleAt(xArrive1, simId, EV_EXCHANGED, xid, tag);
+        } else {
+            int p = pairs.open(xid, tag);
+            deliverSeparately(src, d, j, rv, b1, b2, kind, round, handlerId(pairs), p, p);
+        }
+        return j;
+    }
+
+    /** A direction whose hops cannot be timed at once: it has a FIFO queue of its own, or its link is down. */
+    private boolean isSlowDirection(int d) {
+        return (anyExplicit && explicit[d]) || (dynamic && !linkUp[linkOf[d]]);
+    }
+
+    // The times of the two hops committed by the last commitBoth (fields, so that nothing is allocated).
+    private double xStart1;
+    private double xStart2;
+    private double xArrive1;
+    private double xArrive2;
+
+    /** Commits both hops of an exchange on a fast-path link, from the one direction record read: their times. */
+    private void commitBoth(int d, int rv, long b1, long b2) {
         int c = classOf(d);
         double bps = classBps[c];
         double now = sim.now();
@@ -654,19 +710,28 @@ public final class Network implements EventHandler {
         bu.put(d, end1, now);
         bu.put(rv, end2, now);
         double lat = classLat[c];
-        double arrive1 = end1 + lat;
-        double arrive2 = end2 + lat;
+        xStart1 = start1;
+        xStart2 = start2;
+        xArrive1 = end1 + lat;
+        xArrive2 = end2 + lat;
+    }
+
+    /** The two committed hops of an exchange as two messages with records, delivered one by one. */
+    private void deliverSeparately(int src, int d, int j, int rv, long b1, long b2, MessageKind kind, int round, int hid,
+                                   long tagOut, long tagBack) {
         int m1 = alloc(src, j, b1, kind, round, hid, tagOut);
         int m2 = alloc(j, src, b2, kind, round, hid, tagBack);
+        double arrive1 = xArrive1;
+        double arrive2 = xArrive2;
         if (arrive1 == arrive2) {
             // Both hops arrive at one instant, so their two events would run back to back: one event delivers both,
             // in the same order (one queue operation and one dispatch less per exchange).
-            book(m1, d, j, b1, start1, arrive1);
-            book(m2, rv, src, b2, start2, arrive2);
+            book(m1, d, j, b1, xStart1, arrive1);
+            book(m2, rv, src, b2, xStart2, arrive2);
             sim.scheduleAt(arrive1, simId, EV_ARRIVE_PAIR, m1, m2);
         } else {
-            committed(m1, d, j, b1, start1, arrive1);
-            committed(m2, rv, src, b2, start2, arrive2);
+            committed(m1, d, j, b1, xStart1, arrive1);
+            committed(m2, rv, src, b2, xStart2, arrive2);
         }
     }
 
@@ -725,30 +790,11 @@ public final class Network implements EventHandler {
     }
 
     private int handlerId(MessageHandler h) {
-        if (h == lastHandler && h != null) {
-            return lastHandlerId;
-        }
-        return handlerIdSlow(h);
+        return messageHandlers.id(h);
     }
 
-    private int handlerIdSlow(MessageHandler h) {
-        Objects.requireNonNull(h, "handler");
-        Integer id = handlerIds.get(h);
-        if (id == null) {
-            if (handlerCount == MAX_HANDLERS) {
-                throw new IllegalStateException("network: more than " + MAX_HANDLERS
-                        + " distinct message handlers; handlers must be long-lived, not one object per message");
-            }
-            if (handlerCount == handlers.length) {
-                handlers = Arrays.copyOf(handlers, handlerCount * 2);
-            }
-            id = handlerCount;
-            handlers[handlerCount++] = h;
-            handlerIds.put(h, id);
-        }
-        lastHandler = h;
-        lastHandlerId = id;
-        return id;
+    private int exchangeHandlerId(ExchangeHandler h) {
+        return exchangeHandlers.id(h);
     }
 
     /** Picks the next hop of {@code msg} at {@code u} from the routing table, or parks it. */
@@ -810,6 +856,12 @@ public final class Network implements EventHandler {
                 arrive(a);
                 arrive(b);
             }
+            case EV_EXCHANGED -> {
+                hopsArrived += 2;
+                messagesDelivered += 2;
+                live -= 2;
+                exchangeHandlers.byId()[a].onExchanged(b);
+            }
             case EV_XMIT_DONE -> finishTransmission(a);
             case EV_NODE_DONE -> nodeDone(a, b);
             case EV_RESHARE -> reshare();
@@ -838,7 +890,7 @@ public final class Network implements EventHandler {
         }
         if (delivered) {
             messagesDelivered++;
-            MessageHandler h = handlers[(int) mr[mb + M_HANDLER_KIND]];
+            MessageHandler h = messageHandlers.byId()[(int) mr[mb + M_HANDLER_KIND]];
             try {
                 h.onMessage(msg, (int) srcDst, dst, mr[mb + M_TAG]);
             } finally {
@@ -1395,5 +1447,40 @@ public final class Network implements EventHandler {
 
     public Simulator simulator() {
         return sim;
+    }
+
+    /**
+     * The exchanges handed to {@link #exchange(int, int, long, long, MessageKind, int, ExchangeHandler, int)} that
+     * travel as two messages with records: each message's tag is the pair's id, and the pair's handler runs when the
+     * second message has been delivered. Pair ids are recycled oldest-freed first ({@link FreeIds}).
+     */
+    private final class ExchangePairs implements MessageHandler {
+        private int[] left = new int[64];
+        private int[] handler = new int[64];
+        private int[] tag = new int[64];
+        private final FreeIds free = new FreeIds(64);
+
+        int open(int exchangeHandler, int exchangeTag) {
+            if (free.isEmpty()) {
+                int cap = free.grow();
+                left = Arrays.copyOf(left, cap);
+                handler = Arrays.copyOf(handler, cap);
+                tag = Arrays.copyOf(tag, cap);
+            }
+            int p = free.take();
+            left[p] = 2;
+            handler[p] = exchangeHandler;
+            tag[p] = exchangeTag;
+            return p;
+        }
+
+        @Override
+        public void onMessage(int msg, int src, int dst, long pairTag) {
+            int p = (int) pairTag;
+            if (--left[p] == 0) {
+                free.give(p);
+                exchangeHandlers.byId()[handler[p]].onExchanged(tag[p]);
+            }
+        }
     }
 }

@@ -3,6 +3,8 @@ package org.edgeai.model.engine.net;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -30,6 +32,33 @@ class BusyUntilTest {
             all.put(d, end);
         }
         assertTrue(table.capacity() <= 1 << 16, "the table keeps the live entries only: capacity " + table.capacity());
+    }
+
+    @Test
+    void hopsOfEqualLengthLeaveOnlyTheLiveEntriesInTheTable() {
+        SplittableRandom r = new SplittableRandom(3);
+        BusyUntil table = new BusyUntil();
+        double[] live = new double[4_000_000];
+        Arrays.fill(live, Double.NEGATIVE_INFINITY);
+        ArrayDeque<Integer> order = new ArrayDeque<>();
+        double now = 0;
+        for (int step = 0; step < 200_000; step++) {
+            now += r.nextDouble() * 1e-6;
+            int d = r.nextInt(4_000_000);
+            double start = Math.max(now, table.get(d));
+            assertEquals(Math.max(now, live[d]), start, "direction " + d + " at step " + step);
+            live[d] = start + 1.6e-6;
+            table.put(d, live[d], now);
+            order.add(d);
+            while (!order.isEmpty() && live[order.peek()] <= now) {
+                order.poll();
+            }
+            // Every entry whose time has passed has been removed.
+            double t = now;
+            long expected = order.stream().distinct().filter(x -> live[x] > t).count();
+            assertEquals(expected, table.size(), "entries kept at step " + step);
+        }
+        assertEquals(1024, table.capacity(), "a handful of hops on the wire never grows the table");
     }
 
     @Test

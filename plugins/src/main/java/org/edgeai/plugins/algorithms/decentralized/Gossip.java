@@ -7,6 +7,7 @@ import org.edgeai.model.engine.SimulationContext;
 import org.edgeai.model.engine.core.Draws;
 import org.edgeai.model.engine.core.FreeIds;
 import org.edgeai.model.engine.core.MessageKind;
+import org.edgeai.model.engine.net.ExchangeHandler;
 
 /**
  * Randomized gossip (Boyd et al. 2006), ALGORITHMS.md "gossip-avg" and "gossip-sgd".
@@ -14,7 +15,8 @@ import org.edgeai.model.engine.core.MessageKind;
  * <p>Wake-ups form one Poisson process of rate N (each node at rate 1; one exponential gap per wake-up from
  * stream {@code algorithm.gossip}, then a uniform node i and a uniform neighbour j of i from the same
  * stream). At a wake-up i and j send each other their current values [model] at once
- * ({@link org.edgeai.model.engine.net.Network#exchange}); when both messages have arrived both set their
+ * ({@link org.edgeai.model.engine.net.Network#exchange(int, int, long, long, MessageKind, int, ExchangeHandler, int)});
+ * when both messages have arrived both set their
  * value to the mean m of the two values sent. In {@code gossip-sgd} node i first takes one local SGD step
  * x_i ← x_i − η g_i(x_i) ({@code flopsPerGradient} FLOPs on its processor) and the exchange starts when the
  * step is done.
@@ -39,19 +41,18 @@ import org.edgeai.model.engine.core.MessageKind;
  *
  * <h2>Cost</h2>
  * Per wake-up: three draws (made 64 wake-ups ahead, with their memory fetched together), no queue operation when
- * it is the next event anyway (it then runs inline, from the previous wake-up), one exchange (no
- * allocation: exchanges are int slots recycled through a FIFO free ring; the values sent are kept in one float array,
- * 2d per slot), O(d) arithmetic at completion.
+ * it is the next event anyway (it then runs inline, from the previous wake-up), one exchange delivered as a unit
+ * ({@link ExchangeHandler}: without a trace it is one event and no message record; exchanges are int slots recycled
+ * through a FIFO free ring, the values sent are kept in one float array, 2d per slot), O(d) arithmetic at completion.
  */
-final class Gossip extends DecentralizedAlgorithm {
+final class Gossip extends DecentralizedAlgorithm implements ExchangeHandler {
 
     private static final int EV_WAKE = 0;
-    // Exchange record, stride 4 ints: i, j, round, messages still to arrive; exK[slot] is j's position among
-    // i's neighbours.
+    // Exchange record, stride 4 ints: i, j, round, j's position among i's neighbours.
     private static final int X_I = 0;
     private static final int X_J = 1;
     private static final int X_ROUND = 2;
-    private static final int X_LEFT = 3;
+    private static final int X_K = 3;
 
     private final boolean sgd;
     private final float eta;
@@ -86,7 +87,6 @@ final class Gossip extends DecentralizedAlgorithm {
     private long sink;  // keeps the prefetching loads alive
 
     private int[] ex;
-    private int[] exK;
     private float[] vals;
     // Free slots, oldest-freed first: exchanges complete in about the order they started, so the slot records are
     // written and read in sequence (FreeIds).
@@ -108,7 +108,6 @@ final class Gossip extends DecentralizedAlgorithm {
         this.leftInRound = n;
         int cap = 256;
         ex = new int[4 * cap];
-        exK = new int[cap];
         vals = new float[2 * d * cap];
         free = new FreeIds(cap);
     }
@@ -194,7 +193,7 @@ final class Gossip extends DecentralizedAlgorithm {
                 ex[e + X_I] = i;
                 ex[e + X_J] = j;
                 ex[e + X_ROUND] = r;
-                exK[s] = k;
+                ex[e + X_K] = k;
                 open[r]++;
                 if (sgd && gradientFlops[i] > 0) {
                     cpu.compute(i, gradientFlops[i], r, this, s);
@@ -255,17 +254,20 @@ final class Gossip extends DecentralizedAlgorithm {
             System.arraycopy(x, i * dd, vals, v, dd);
             System.arraycopy(x, j * dd, vals, v + dd, dd);
         }
-        ex[e + X_LEFT] = 2;
-        net.exchange(i, exK[s], bitsPerMessage, bitsPerMessage, MessageKind.MODEL, ex[e + X_ROUND], this, s, s);
+        net.exchange(i, ex[e + X_K], bitsPerMessage, bitsPerMessage, MessageKind.MODEL, ex[e + X_ROUND],
+                (ExchangeHandler) this, s);
     }
 
+    /** Gossip sends only exchanges, which arrive through {@link #onExchanged}. */
     @Override
     public void onMessage(int msg, int src, int dst, long tag) {
-        int s = (int) tag;
+        throw new IllegalStateException("gossip: unexpected single message from node " + src + " to " + dst);
+    }
+
+    /** Both values have crossed: i and j take their mean and are free again. */
+    @Override
+    public void onExchanged(int s) {
         int e = s << 2;
-        if (--ex[e + X_LEFT] > 0) {
-            return;
-        }
         int i = ex[e + X_I];
         int j = ex[e + X_J];
         int io = i * d;
@@ -299,7 +301,6 @@ final class Gossip extends DecentralizedAlgorithm {
         if (free.isEmpty()) {
             int cap = free.grow();
             ex = Arrays.copyOf(ex, 4 * cap);
-            exK = Arrays.copyOf(exK, cap);
             vals = Arrays.copyOf(vals, 2 * d * cap);
         }
         return free.take();
