@@ -94,6 +94,16 @@ public final class Simulator {
     private int lanesNonEmpty;
     private int pendingInLanes;
 
+    // The held event (see hold): its time and sequence number, reserved but not queued.
+    private boolean held;
+    private double heldTime;
+    private long heldSeq;
+    // Payload of the event taken by takeNextIf.
+    private int takenA;
+    private int takenB;
+    /** Events run inline must not pass this time: runUntil's bound while it runs, else +infinity. */
+    private double horizon = Double.POSITIVE_INFINITY;
+
     /** A simulator at time 0 with an empty queue. */
     public Simulator() {
         hTime = new double[INITIAL_CAPACITY];
@@ -128,13 +138,14 @@ public final class Simulator {
 
     /** Number of pending events. */
     public int pending() {
-        return pSize + size - lanesNonEmpty + pendingInLanes;
+        return pSize + size - lanesNonEmpty + pendingInLanes + (held ? 1 : 0);
     }
 
     /** The time of the next pending event, or {@code +Infinity} when there is none. */
     public double nextEventTime() {
         double t = size == 0 ? Double.POSITIVE_INFINITY : hTime[0];
-        return pSize > 0 && pTime[pHead] < t ? pTime[pHead] : t;
+        t = pSize > 0 && pTime[pHead] < t ? pTime[pHead] : t;
+        return held && heldTime < t ? heldTime : t;
     }
 
     // ------------------------------------------------------------------ handlers
@@ -185,9 +196,13 @@ public final class Simulator {
         if (!(time >= now) || time == Double.POSITIVE_INFINITY || handlerId < 0 || handlerId >= handlers.size()) {
             throw badSchedule(time, handlerId);
         }
-        long seq = nextSeq++;
+        insert(time, nextSeq++, handlerId, code, a, b);
+    }
+
+    /** Queues an event whose sequence number is given (the next one, or a held event's reserved one). */
+    private void insert(double time, long seq, int handlerId, int code, int a, int b) {
         int n = pSize;
-        if (n == 0 || time >= pLast) {
+        if (n == 0 || time > pLast || (time == pLast && seq > pSeq[(pHead + n - 1) & pMask])) {
             if (n == pTime.length) {
                 growPrimary();
             }
@@ -228,7 +243,9 @@ public final class Simulator {
                 }
             } else {
                 double last = lLast[q];
-                if (last <= time && last >= bestLast) {
+                boolean after = last < time
+                        || (last == time && seq > lSeq[q][(lHead[q] + lSize[q] - 1) & lMask[q]]);
+                if (after && last >= bestLast) {
                     lane = q;
                     bestLast = last;
                 }
@@ -300,13 +317,124 @@ public final class Simulator {
      * @return true when the event is to be run inline now
      */
     public boolean runInline(double time) {
-        if (stopRequested || !(time >= now) || !(time < nextEventTime())) {
+        if (stopRequested || held || !(time >= now) || !(time < nextEventTime()) || time > horizon) {
             return false;
         }
         now = time;
         nextSeq++;
         processed++;
         return true;
+    }
+
+    /**
+     * Holds the place of the running handler's next event at {@code time}: it gets its sequence number now, as
+     * {@link #scheduleAt} would give it, but is not queued yet. Until the handler either runs it
+     * ({@link #runHeld()}) or queues it ({@link #queueHeld}), which it must do before returning, it counts as
+     * pending, and {@link #takeNextIf} takes only events that come before it. With this a handler can run the
+     * events due before its own next event inline, and then that event, in exactly the order the run loop would
+     * (gossip: the exchange arrivals that fall between two wake-ups).
+     *
+     * @throws IllegalStateException when an event is held already
+     * @throws IllegalArgumentException when the time lies in the past, is NaN or infinite
+     */
+    public void hold(double time) {
+        if (held) {
+            throw new IllegalStateException("hold: an event is held already");
+        }
+        if (!(time >= now) || time == Double.POSITIVE_INFINITY) {
+            throw new IllegalArgumentException("hold: time must be finite and >= now (" + now + " s), got " + time);
+        }
+        held = true;
+        heldTime = time;
+        heldSeq = nextSeq++;
+    }
+
+    /**
+     * Runs the held event inline when it is the very next event (no pending event comes before it) and no stop has
+     * been requested: the clock advances to its time, it counts as run, and this returns true; the caller must then
+     * do its work at once. Otherwise it stays held and this returns false.
+     */
+    public boolean runHeld() {
+        double t = heldTime;
+        long sq = heldSeq;
+        if (!held || stopRequested || t > horizon || !before(t, sq)) {
+            return false;
+        }
+        held = false;
+        now = t;
+        processed++;
+        return true;
+    }
+
+    /** Queues the held event for {@code handlerId} with its reserved place in the order. */
+    public void queueHeld(int handlerId, int code, int a, int b) {
+        if (!held) {
+            throw new IllegalStateException("queueHeld: no event is held");
+        }
+        if (handlerId < 0 || handlerId >= handlers.size()) {
+            throw badSchedule(heldTime, handlerId);
+        }
+        held = false;
+        insert(heldTime, heldSeq, handlerId, code, a, b);
+    }
+
+    /** Whether an event at (t, sq) would run before every queued event. */
+    private boolean before(double t, long sq) {
+        if (pSize != 0) {
+            double pt = pTime[pHead];
+            if (pt < t || (pt == t && pSeq[pHead] < sq)) {
+                return false;
+            }
+        }
+        if (size != 0) {
+            double ht = hTime[0];
+            return ht > t || (ht == t && hSeq[0] > sq);
+        }
+        return true;
+    }
+
+    /**
+     * Lets a running handler run, inline, the next event when it is a given kind of event: when the head of the
+     * primary FIFO lane is the very next event (before the heap's top and the held event, if any), its owner is
+     * {@code handlerId} and its code {@code code}, and no stop has been requested, the event is removed, the clock
+     * advances to its time, it counts as run, and this returns true: the caller must then do that event's work at
+     * once ({@link #takenA()} and {@link #takenB()} are its arguments). Otherwise nothing changes. The order of
+     * events is the same either way.
+     */
+    public boolean takeNextIf(int handlerId, int code) {
+        int n = pSize;
+        if (n == 0 || stopRequested) {
+            return false;
+        }
+        int i = pHead;
+        int k = i << 2;
+        int[] p = pPay;
+        if (p[k] != handlerId || p[k + 1] != code) {
+            return false;
+        }
+        double pt = pTime[i];
+        long ps = pSeq[i];
+        if ((size != 0 && !(pt < hTime[0] || (pt == hTime[0] && ps < hSeq[0])))
+                || (held && !(pt < heldTime || (pt == heldTime && ps < heldSeq))) || pt > horizon) {
+            return false;
+        }
+        now = pt;
+        takenA = p[k + 2];
+        takenB = p[k + 3];
+        pHead = (i + 1) & pMask;
+        pSize = n - 1;
+        processed++;
+        return true;
+    }
+
+    /** The first argument of the event taken by the last successful {@link #takeNextIf}. */
+    public int takenA() {
+        return takenA;
+    }
+
+    /** The second argument of the event taken by the last successful {@link #takeNextIf}. */
+    public int takenB() {
+        return takenB;
     }
 
     // ------------------------------------------------------------------ running
@@ -336,11 +464,16 @@ public final class Simulator {
             throw new IllegalArgumentException("runUntil: time must be >= now (" + now + " s), got " + time);
         }
         long before = processed;
-        while ((size | pSize) != 0 && nextEventTime() <= time) {
-            if (stopRequested) {
-                return processed - before;
+        horizon = time; // events run inline stay within the bound too
+        try {
+            while ((size | pSize) != 0 && nextEventTime() <= time) {
+                if (stopRequested) {
+                    return processed - before;
+                }
+                runNext();
             }
-            runNext();
+        } finally {
+            horizon = Double.POSITIVE_INFINITY;
         }
         if (!stopRequested && time != Double.POSITIVE_INFINITY) {
             now = time;

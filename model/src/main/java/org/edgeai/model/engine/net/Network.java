@@ -856,18 +856,33 @@ public final class Network implements EventHandler {
                 arrive(a);
                 arrive(b);
             }
-            case EV_EXCHANGED -> {
-                hopsArrived += 2;
-                messagesDelivered += 2;
-                live -= 2;
-                exchangeHandlers.byId()[a].onExchanged(b);
-            }
+            case EV_EXCHANGED -> exchanged(a, b);
             case EV_XMIT_DONE -> finishTransmission(a);
             case EV_NODE_DONE -> nodeDone(a, b);
             case EV_RESHARE -> reshare();
             case EV_LINK -> linkEvent(a, b != 0);
             default -> throw new IllegalStateException("network: unknown event code " + code);
         }
+    }
+
+    private void exchanged(int handler, int tag) {
+        hopsArrived += 2;
+        messagesDelivered += 2;
+        live -= 2;
+        exchangeHandlers.byId()[handler].onExchanged(tag);
+    }
+
+    /**
+     * When the next event of the simulation is the arrival of a record-less exchange, delivers it now, as the run
+     * loop would, and returns true ({@link Simulator#takeNextIf}); else does nothing. For a handler that runs its own
+     * events inline (gossip's wake-ups) and finds an arrival due first.
+     */
+    public boolean deliverNextExchangeInline() {
+        if (!sim.takeNextIf(simId, EV_EXCHANGED)) {
+            return false;
+        }
+        exchanged(sim.takenA(), sim.takenB());
+        return true;
     }
 
     private void arrive(int msg) {

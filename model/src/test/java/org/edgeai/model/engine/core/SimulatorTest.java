@@ -249,22 +249,35 @@ class SimulatorTest {
 
     /**
      * A Poisson source that runs its next event inline whenever it may runs the same events in the same order at the
-     * same times as one that always schedules, among other events at random (and often equal) times.
+     * same times as one that always schedules, among other events at random (and often equal) times. So does one
+     * that, when something is due first, holds its next event's place and runs the other events due before it inline
+     * ({@link Simulator#hold}, {@link Simulator#takeNextIf}, {@link Simulator#runHeld}): those other events schedule
+     * more events, at times equal to the held one's too, which must come after it as they would had it been queued.
      */
     @Test
     void runningInlineKeepsTheOrderOfEvents() {
-        List<String> scheduled = poissonSourceAmongOthers(false);
-        List<String> inline = poissonSourceAmongOthers(true);
-        assertEquals(scheduled, inline);
+        List<String> scheduled = poissonSourceAmongOthers(0);
+        assertEquals(scheduled, poissonSourceAmongOthers(1));
+        assertEquals(scheduled, poissonSourceAmongOthers(2));
         assertTrue(scheduled.size() > 2500, "events: " + scheduled.size());
     }
 
-    private static List<String> poissonSourceAmongOthers(boolean inline) {
+    /** Mode 0: the source always schedules; 1: it runs its next event inline when it may; 2: also holds it. */
+    private static List<String> poissonSourceAmongOthers(int mode) {
         Simulator sim = new Simulator();
         SplittableRandom rng = new SplittableRandom(4);
         List<String> log = new ArrayList<>();
-        int[] inlined = new int[1];
-        EventHandler other = (c, a, b) -> log.add(sim.now() + " other " + a);
+        int[] inlined = new int[2];
+        EventHandler other = new EventHandler() {
+            @Override
+            public void onEvent(int c, int a, int b) {
+                log.add(sim.now() + " other " + a);
+                if (rng.nextInt(4) == 0) { // a follow-up at a coarse time, maybe now: ties with the source's times
+                    sim.scheduleAt(Math.ceil(sim.now() * 4) / 4, this, 0, -a, 0);
+                }
+            }
+        };
+        int otherId = sim.register(other);
         EventHandler source = new EventHandler() {
             int count;
 
@@ -277,9 +290,18 @@ class SimulatorTest {
                         sim.scheduleAt(Math.ceil((sim.now() + rng.nextInt(4) * 0.25) * 4) / 4, other, 0, count, 0);
                     }
                     double next = rng.nextInt(5) == 0 ? Math.ceil(sim.now() * 4 + 1) / 4 : sim.now() + rng.nextDouble() * 0.2;
-                    again = inline && sim.runInline(next);
+                    again = mode > 0 && sim.runInline(next);
                     if (again) {
                         inlined[0]++;
+                    } else if (mode == 2) {
+                        sim.hold(next);
+                        while (!(again = sim.runHeld()) && sim.takeNextIf(otherId, 0)) {
+                            inlined[1]++;
+                            other.onEvent(0, sim.takenA(), sim.takenB());
+                        }
+                        if (!again) {
+                            sim.queueHeld(sim.register(this), 0, 0, 0);
+                        }
                     } else {
                         sim.scheduleAt(next, this, 0, 0, 0);
                     }
@@ -289,7 +311,56 @@ class SimulatorTest {
         sim.scheduleAt(0, source, 0, 0, 0);
         sim.run();
         log.add("processed " + sim.eventsProcessed() + ", scheduled " + sim.eventsScheduled());
-        assertTrue(!inline || inlined[0] > 500, "inlined " + inlined[0]);
+        assertTrue(mode == 0 || inlined[0] > 500, "inlined " + inlined[0]);
+        assertTrue(mode < 2 || inlined[1] > 100, "others taken inline " + inlined[1]);
         return log;
+    }
+
+    @Test
+    void aHeldEventCountsAsPendingAndIsQueuedInItsPlace() {
+        Simulator sim = new Simulator();
+        List<String> log = new ArrayList<>();
+        EventHandler h = (c, a, b) -> log.add(sim.now() + " " + a);
+        int id = sim.register(h);
+        sim.scheduleAt(1.0, id, 0, 1, 0);
+        sim.hold(1.0); // after the pending event at 1.0, before anything scheduled from now on
+        assertThrows(IllegalStateException.class, () -> sim.hold(2.0));
+        assertFalse(sim.runInline(0.5), "not while an event is held");
+        assertEquals(2, sim.pending());
+        assertFalse(sim.runHeld(), "the event at 1.0 comes first");
+        sim.scheduleAt(1.0, id, 0, 3, 0);
+        assertFalse(sim.takeNextIf(id, 1), "another code");
+        assertTrue(sim.takeNextIf(id, 0), "the event scheduled before the held one");
+        assertEquals(1, sim.takenA());
+        assertEquals(1.0, sim.now());
+        assertFalse(sim.takeNextIf(id, 0), "the held event comes before the one scheduled after it");
+        sim.queueHeld(id, 0, 2, 0);
+        assertThrows(IllegalStateException.class, () -> sim.queueHeld(id, 0, 2, 0));
+        sim.run();
+        assertEquals(List.of("1.0 2", "1.0 3"), log);
+        assertEquals(3, sim.eventsProcessed());
+    }
+
+    @Test
+    void runUntilKeepsEventsRunInlineWithinItsBound() {
+        Simulator sim = new Simulator();
+        List<Double> ran = new ArrayList<>();
+        EventHandler ticker = new EventHandler() {
+            @Override
+            public void onEvent(int code, int a, int b) {
+                do {
+                    ran.add(sim.now());
+                } while (sim.now() < 5 && sim.runInline(sim.now() + 1.0));
+                if (sim.now() < 5) {
+                    sim.scheduleAt(sim.now() + 1.0, this, 0, 0, 0);
+                }
+            }
+        };
+        sim.scheduleAt(0.5, ticker, 0, 0, 0);
+        sim.runUntil(3.0);
+        assertEquals(List.of(0.5, 1.5, 2.5), ran);
+        assertEquals(3.0, sim.now(), "the clock ends at the bound, not past it");
+        sim.run();
+        assertEquals(List.of(0.5, 1.5, 2.5, 3.5, 4.5, 5.5), ran);
     }
 }

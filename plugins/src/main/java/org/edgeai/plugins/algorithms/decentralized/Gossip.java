@@ -218,7 +218,20 @@ final class Gossip extends DecentralizedAlgorithm implements ExchangeHandler {
         if (sim.runInline(next)) {
             return true;
         }
-        sim.scheduleAt(next, simId, EV_WAKE, 0, 0);
+        // Something is due first, most often an exchange's arrival: the next wake-up takes its place in the order
+        // now, the arrivals before it run here, then the wake-up, unless a round has finished meanwhile (the engine
+        // must see that between two events) or something else is next.
+        sim.hold(next);
+        int f = finished;
+        while (finished == f) {
+            if (sim.runHeld()) {
+                return true;
+            }
+            if (!net.deliverNextExchangeInline()) {
+                break;
+            }
+        }
+        sim.queueHeld(simId, EV_WAKE, 0, 0);
         return false;
     }
 
