@@ -37,6 +37,14 @@ import java.util.Arrays;
  * to be long-lived (an algorithm, the network): a handler stays registered as long as the simulator lives, and
  * registering more than 2^20 distinct handlers is refused (it means one is created per event).
  *
+ * <h2>Events run inline</h2>
+ * A handler may run, within its own event, events that would be the very next ones anyway: its own next event
+ * ({@link #runInline}), or, after holding its next event's place in the order ({@link #hold}), the events due
+ * before it ({@link #takeNextIf}) and then that event ({@link #runHeld}; else {@link #queueHeld}). The clock, the
+ * sequence numbers and the counters advance exactly as in the run loop, no event passes a stop request or the bound
+ * of {@link #runUntil}, so the order of events is the same either way; only the queue operations and dispatches
+ * are saved (gossip's wake-ups and exchange arrivals, decisions 14 and 15).
+ *
  * <h2>Control and threads</h2>
  * Single-threaded: all methods except {@link #requestStop()}, {@link #clearStop()} and
  * {@link #stopRequested()} must be called from the thread that runs the simulation. The stop flag is

@@ -41,7 +41,8 @@ import org.edgeai.model.engine.net.ExchangeHandler;
  *
  * <h2>Cost</h2>
  * Per wake-up: three draws (made 64 wake-ups ahead, with their memory fetched together), no queue operation when
- * it is the next event anyway (it then runs inline, from the previous wake-up), one exchange delivered as a unit
+ * it is the next event anyway (it then runs inline, from the previous wake-up, if need be after the exchange
+ * arrivals due before it, which then run inline too: decision 15), one exchange delivered as a unit
  * ({@link ExchangeHandler}: without a trace it is one event and no message record; exchanges are int slots recycled
  * through a FIFO free ring, the values sent are kept in one float array, 2d per slot), O(d) arithmetic at completion.
  */
