@@ -345,7 +345,9 @@ class WorkbenchGuiTest {
         assertEquals(777, again.window().stage().getHeight(), 1);
         assertTrue(robot.lookup("#perspective-run").queryAs(javafx.scene.control.ToggleButton.class).isSelected());
 
-        watchdog.phase("reset perspective");
+        // Resetting moves every view back into its default stack: JavaFX re-styles each re-parented subtree (its CSS
+        // pass over most of the window, on this thread), as at a window's first showing.
+        watchdog.phase("reset perspective", 2 * FxWatchdog.BUDGET_MS);
         robot.push(KeyCode.CONTROL, KeyCode.SHIFT, KeyCode.R);
         WaitForAsyncUtils.waitForFxEvents();
         assertTrue(robot.lookup("#stack-bottom #tab-console").tryQuery().isPresent(), "reset puts the console back");
