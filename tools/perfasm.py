@@ -47,42 +47,39 @@ for ip in ips:
 total = len(ips)
 byid = {id(mm): mm for mm in c2}
 print('samples', total, 'in these c2 methods', sum(hits.values()))
-for mid, cnt in hits.most_common(top):
-    mm = byid[mid]; print('\n==== %5.1f%% %s' % (100.0 * cnt / total, mm['name']))
-    # disassemble contiguous
+def instructions(mm):
+    """The method's machine code, disassembled in address order, and its scope addresses (sorted)."""
     code = b''; base = None
     for a in sorted(mm['code']):
         if base is None: base = a
         if a != base + len(code): code += b'\x90' * max(0, a - base - len(code))
         code += mm['code'][a]
-    md = Cs(CS_ARCH_X86, CS_MODE_64)
-    scope_addrs = sorted(mm['scope'])
-    ins = list(md.disasm(code, base))
+    return list(Cs(CS_ARCH_X86, CS_MODE_64).disasm(code, base)), sorted(mm['scope'])
+
+def scope_of(mm, scope_addrs, address):
+    k = bisect.bisect_right(scope_addrs, address) - 1
+    return mm['scope'][scope_addrs[k]] if k >= 0 else []
+
+for mid, cnt in hits.most_common(top):
+    mm = byid[mid]; print('\n==== %5.1f%% %s' % (100.0 * cnt / total, mm['name']))
+    ins, scope_addrs = instructions(mm)
     hc = per[mid]
     thresh = max(2, cnt * 0.004)
     for i, x in enumerate(ins):
         h = hc.get(x.address, 0)
         if h >= thresh:
-            k = bisect.bisect_right(scope_addrs, x.address) - 1
-            sc = mm['scope'][scope_addrs[k]][0] if k >= 0 else ''
+            sc = (scope_of(mm, scope_addrs, x.address) or [''])[0]
             prev = ins[i-1] if i else None
             print('%5.1f%%  %x  %-8s %-40s <- prev: %-30s | %s' % (100.0 * h / cnt, x.address, x.mnemonic, x.op_str[:40], (prev.mnemonic + ' ' + prev.op_str)[:30] if prev else '', sc))
 
 def dump(name_sub, lo, hi):
     for mm in c2:
         if name_sub in mm['name'] and mm['range'][0] <= lo < mm['range'][1]:
-            code = b''; base = None
-            for a in sorted(mm['code']):
-                if base is None: base = a
-                if a != base + len(code): code += b'\x90' * max(0, a - base - len(code))
-                code += mm['code'][a]
-            md = Cs(CS_ARCH_X86, CS_MODE_64)
-            scope_addrs = sorted(mm['scope'])
+            ins, scope_addrs = instructions(mm)
             hc = per[id(mm)]
-            for x in md.disasm(code, base):
+            for x in ins:
                 if lo <= x.address <= hi:
-                    k = bisect.bisect_right(scope_addrs, x.address) - 1
-                    sc = mm['scope'][scope_addrs[k]] if k >= 0 else ''
+                    sc = scope_of(mm, scope_addrs, x.address)
                     print('%5d  %x  %-8s %-45s | %s' % (hc.get(x.address, 0), x.address, x.mnemonic, x.op_str[:45], ' / '.join(sc[:3])[:150]))
 import os
 if os.environ.get('DUMP'):

@@ -665,9 +665,7 @@ public final class Network implements EventHandler {
         int rv = (int) (toRev >>> 32);
         if (isSlowDirection(d)) {
             int p = pairs.open(xid, tag);
-            sendOn(src, d, b1, kind, round, pairs, p);
-            sendOn(j, rv, b2, kind, round, pairs, p);
-            return j;
+            return exchange(src, k, b1, b2, kind, round, pairs, p, p);
         }
         commitBoth(d, rv, b1, b2);
         if (xArrive1 == xArrive2 && !tracing && observer == null) {
