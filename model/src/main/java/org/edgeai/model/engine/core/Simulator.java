@@ -16,11 +16,12 @@ import java.util.Arrays;
  * Pending events live in <em>FIFO lanes</em> (ring buffers sorted by construction) and a 4-ary min-heap over
  * parallel primitive arrays ({@code double} time, {@code long} sequence, {@code int} slot):
  * <ul>
- *   <li>an event whose time is &ge; the last time of the <em>primary lane</em> is appended to it: O(1). Events
+ *   <li>an event that comes after the last one of the <em>primary lane</em> (a later time, or the same time and a
+ *       later sequence number, which is always the case but for a held event) is appended to it: O(1). Events
  *       scheduled at {@code now + constant} (arrivals after a fixed latency, the common case in network
  *       simulation) all go there, and running one costs one comparison with the heap's top;</li>
  *   <li>otherwise it is appended to the best-fitting of {@value #SECONDARY_LANES} secondary lanes (the
- *       non-empty one whose last time is the largest one &le; its time, else an empty one): O(1) when that
+ *       non-empty one with the latest last event that comes before it, else an empty one): O(1) when that
  *       lane is not empty. Each non-empty secondary lane is represented in the heap by its head, so a few
  *       distinct delays (link classes) each fill a lane of their own;</li>
  *   <li>only events that fit no lane go to the heap: O(log₄ P) for P events there.</li>
